@@ -1,0 +1,4 @@
+package dev.orders.fulfillment.contracts;
+
+public record ChargePaymentResult(boolean approved, String transactionId, String declineReason) {
+}

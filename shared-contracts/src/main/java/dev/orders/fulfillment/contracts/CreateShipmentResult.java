@@ -1,0 +1,4 @@
+package dev.orders.fulfillment.contracts;
+
+public record CreateShipmentResult(String carrier, String trackingId) {
+}

@@ -1,0 +1,6 @@
+package dev.orders.fulfillment.contracts;
+
+import java.util.UUID;
+
+public record RefundPaymentInput(UUID orderId, String reason) {
+}
