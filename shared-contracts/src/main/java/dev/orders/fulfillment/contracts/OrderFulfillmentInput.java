@@ -13,5 +13,6 @@ public record OrderFulfillmentInput(
         String currency,
         String paymentMethod,
         List<OrderLine> lines,
-        CustomerHistory customerHistory) {
+        CustomerHistory customerHistory,
+        FulfillmentPolicy policy) {
 }
