@@ -1,0 +1,349 @@
+package dev.orders.fulfillment.workflow;
+
+import static dev.orders.fulfillment.contracts.OrderStep.ASSESSING_FRAUD;
+import static dev.orders.fulfillment.contracts.OrderStep.AWAITING_RESTOCK;
+import static dev.orders.fulfillment.contracts.OrderStep.AWAITING_REVIEW;
+import static dev.orders.fulfillment.contracts.OrderStep.CHARGING_PAYMENT;
+import static dev.orders.fulfillment.contracts.OrderStep.COMPENSATING;
+import static dev.orders.fulfillment.contracts.OrderStep.DONE;
+import static dev.orders.fulfillment.contracts.OrderStep.NOTIFYING;
+import static dev.orders.fulfillment.contracts.OrderStep.RESERVING_INVENTORY;
+import static dev.orders.fulfillment.contracts.OrderStep.SHIPPING;
+import static dev.orders.fulfillment.contracts.OrderStep.VALIDATING;
+
+import dev.orders.fulfillment.contracts.ChargePaymentInput;
+import dev.orders.fulfillment.contracts.ChargePaymentResult;
+import dev.orders.fulfillment.contracts.CreateShipmentInput;
+import dev.orders.fulfillment.contracts.CreateShipmentResult;
+import dev.orders.fulfillment.contracts.DecisionPath;
+import dev.orders.fulfillment.contracts.FraudActivities;
+import dev.orders.fulfillment.contracts.FraudAssessmentInput;
+import dev.orders.fulfillment.contracts.FraudAssessmentResult;
+import dev.orders.fulfillment.contracts.InventoryActivities;
+import dev.orders.fulfillment.contracts.NotificationActivities;
+import dev.orders.fulfillment.contracts.NotificationType;
+import dev.orders.fulfillment.contracts.OrderFulfillmentInput;
+import dev.orders.fulfillment.contracts.OrderFulfillmentResult;
+import dev.orders.fulfillment.contracts.OrderFulfillmentWorkflow;
+import dev.orders.fulfillment.contracts.OrderProgress;
+import dev.orders.fulfillment.contracts.OrderStateActivities;
+import dev.orders.fulfillment.contracts.OrderStatus;
+import dev.orders.fulfillment.contracts.OrderStep;
+import dev.orders.fulfillment.contracts.PaymentActivities;
+import dev.orders.fulfillment.contracts.RecordOrderStateInput;
+import dev.orders.fulfillment.contracts.RefundPaymentInput;
+import dev.orders.fulfillment.contracts.ReleaseInventoryInput;
+import dev.orders.fulfillment.contracts.ReserveInventoryInput;
+import dev.orders.fulfillment.contracts.ReserveInventoryResult;
+import dev.orders.fulfillment.contracts.SendNotificationInput;
+import dev.orders.fulfillment.contracts.ShippingActivities;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.spring.boot.WorkflowImpl;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.Locale;
+import org.slf4j.Logger;
+
+/**
+ * validate → fraud → (manual review) → reserve stock (→ backorder) → payment → shipping → notification.
+ *
+ * <p>Every step that changes what a customer or operator sees is written to the orders table through
+ * {@link OrderStateActivities}. A step either lets the order go on ({@code true}) or has already brought it
+ * to a terminal state ({@code false}). Cancellation is honoured between steps and while waiting, until the
+ * order ships; what was already done is compensated (refund, release).
+ */
+@WorkflowImpl(taskQueues = OrderFulfillmentWorkflow.TASK_QUEUE)
+public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
+
+    private static final Logger log = Workflow.getLogger(OrderFulfillmentWorkflowImpl.class);
+
+    private final FraudActivities fraud =
+            Workflow.newActivityStub(FraudActivities.class, FulfillmentActivityOptions.FRAUD);
+    private final InventoryActivities inventory =
+            Workflow.newActivityStub(InventoryActivities.class, FulfillmentActivityOptions.INVENTORY);
+    private final PaymentActivities payment =
+            Workflow.newActivityStub(PaymentActivities.class, FulfillmentActivityOptions.PAYMENT);
+    private final PaymentActivities refunds =
+            Workflow.newActivityStub(PaymentActivities.class, FulfillmentActivityOptions.PAYMENT_COMPENSATION);
+    private final ShippingActivities shipping =
+            Workflow.newActivityStub(ShippingActivities.class, FulfillmentActivityOptions.SHIPPING);
+    private final NotificationActivities notifications =
+            Workflow.newActivityStub(NotificationActivities.class, FulfillmentActivityOptions.NOTIFICATION);
+    private final OrderStateActivities orderState =
+            Workflow.newActivityStub(OrderStateActivities.class, FulfillmentActivityOptions.ORDER_STATE);
+
+    private OrderFulfillmentInput order;
+    private OrderStep step = VALIDATING;
+    private OrderStatus status = OrderStatus.PROCESSING;
+    private DecisionPath decisionPath;
+    private Integer riskScore;
+    private String transactionId;
+    private String carrier;
+    private String trackingId;
+    private String failureReason;
+
+    private String reviewDecision;
+    private String cancelReason;
+    private boolean restockSignalled;
+
+    // what compensation has to undo
+    private boolean stockHeld;
+    private boolean possiblyCharged;
+
+    @Override
+    public OrderFulfillmentResult fulfil(OrderFulfillmentInput input) {
+        this.order = input;
+        OrderValidation.problem(input).ifPresentOrElse(this::rejectInvalid, this::process);
+        return new OrderFulfillmentResult(input.orderId(), status, decisionPath,
+                riskScore == null ? 0 : riskScore, failureReason == null ? "order " + status.wireName() : failureReason);
+    }
+
+    private void process() {
+        if (assessFraud() && reserveStock() && takePayment() && ship()) {
+            step = NOTIFYING;
+            notifyCustomer(NotificationType.ORDER_CONFIRMED,
+                    "Your order is confirmed and on its way with " + carrier + ", tracking " + trackingId + ".");
+            finish(OrderStatus.COMPLETED, null);
+        }
+    }
+
+    private void rejectInvalid(String problem) {
+        decisionPath = DecisionPath.VALIDATION_FAILED;
+        finish(OrderStatus.REJECTED, "invalid order: " + problem);
+    }
+
+    private boolean assessFraud() {
+        if (cancelRequested()) {
+            return cancelOrder();
+        }
+        step = ASSESSING_FRAUD;
+        FraudAssessmentResult assessment = fraud.assess(new FraudAssessmentInput(order.orderId(), order.customerId(),
+                order.customerTier(), order.totalAmount(), order.customerHistory()));
+        riskScore = assessment.riskScore();
+        if (!assessment.requiresManualReview()) {
+            decisionPath = DecisionPath.AUTO_APPROVED;
+            recordState();
+            return proceedUnlessCancelled();
+        }
+        return manualReview();
+    }
+
+    private boolean manualReview() {
+        decisionPath = DecisionPath.MANUAL_REVIEW;
+        status = OrderStatus.MANUAL_REVIEW;
+        recordState();
+        notifyCustomer(NotificationType.MANUAL_REVIEW, "Your order is under review.");
+        step = AWAITING_REVIEW;
+        boolean decided = Workflow.await(order.policy().reviewWindow(),
+                () -> reviewDecision != null || cancelRequested());
+        if (cancelRequested()) {
+            return cancelOrder();
+        }
+        if (!decided || !"approved".equals(reviewDecision)) {
+            decisionPath = DecisionPath.MANUAL_REJECTED;
+            String reason = decided
+                    ? "rejected in manual review"
+                    : "manual review timed out after " + order.policy().reviewWindow();
+            notifyCustomer(NotificationType.ORDER_REJECTED, "Your order was not approved: " + reason + ".");
+            finish(OrderStatus.REJECTED, reason);
+            return false;
+        }
+        decisionPath = DecisionPath.MANUAL_APPROVED;
+        status = OrderStatus.PROCESSING;
+        recordState();
+        return true;
+    }
+
+    private boolean reserveStock() {
+        step = RESERVING_INVENTORY;
+        ReserveInventoryResult reservation = inventory.reserve(reserveInput());
+        if (!reservation.reserved()) {
+            // the inventory service registered the order as waiting: releasing clears that even if nothing is held
+            stockHeld = true;
+            decisionPath = DecisionPath.BACKORDER;
+            status = OrderStatus.BACKORDERED;
+            recordState();
+            notifyCustomer(NotificationType.BACKORDER, "Some items in your order are out of stock: "
+                    + reservation.shortages() + ". We will ship as soon as they are back.");
+            if (!awaitStock()) {
+                return false;
+            }
+            status = OrderStatus.PROCESSING;
+            recordState();
+        }
+        stockHeld = true;
+        return proceedUnlessCancelled();
+    }
+
+    /** Retries the reservation on every restock signal, and on a timer in case a signal was lost. */
+    private boolean awaitStock() {
+        long deadline = Workflow.currentTimeMillis() + order.policy().backorderWindow().toMillis();
+        while (true) {
+            Duration left = Duration.ofMillis(deadline - Workflow.currentTimeMillis());
+            if (left.isNegative() || left.isZero()) {
+                compensate("backorder expired");
+                notifyCustomer(NotificationType.ORDER_CANCELLED,
+                        "Your order was cancelled: the items did not come back in stock in time.");
+                finish(OrderStatus.CANCELLED, "backorder expired after " + order.policy().backorderWindow());
+                return false;
+            }
+            step = AWAITING_RESTOCK;
+            restockSignalled = false;
+            Duration wait = left.compareTo(order.policy().restockRecheck()) < 0 ? left : order.policy().restockRecheck();
+            Workflow.await(wait, () -> restockSignalled || cancelRequested());
+            if (cancelRequested()) {
+                return cancelOrder();
+            }
+            step = RESERVING_INVENTORY;
+            if (inventory.reserve(reserveInput()).reserved()) {
+                return true;
+            }
+        }
+    }
+
+    private boolean takePayment() {
+        step = CHARGING_PAYMENT;
+        ChargePaymentResult charge;
+        try {
+            charge = payment.charge(new ChargePaymentInput(order.orderId(), order.customerId(), order.totalAmount(),
+                    order.currency(), order.paymentMethod()));
+        } catch (ActivityFailure e) {
+            // the gateway may have taken the money before the call failed; the refund finds out (no-op otherwise)
+            possiblyCharged = true;
+            decisionPath = DecisionPath.PAYMENT_ERROR;
+            return failPayment("payment error: " + causeOf(e));
+        }
+        if (!charge.approved()) {
+            decisionPath = DecisionPath.PAYMENT_DECLINED;
+            return failPayment("payment declined: " + charge.declineReason());
+        }
+        possiblyCharged = true;
+        transactionId = charge.transactionId();
+        recordState();
+        return proceedUnlessCancelled();
+    }
+
+    private boolean failPayment(String reason) {
+        compensate(reason);
+        notifyCustomer(NotificationType.PAYMENT_FAILED, "We could not take your payment (" + reason + ").");
+        finish(OrderStatus.PAYMENT_FAILED, reason);
+        return false;
+    }
+
+    private boolean ship() {
+        step = SHIPPING;
+        CreateShipmentResult shipment;
+        try {
+            shipment = shipping.createShipment(new CreateShipmentInput(order.orderId(), order.customerId(),
+                    order.customerTier(), order.totalAmount(), order.lines()));
+        } catch (ActivityFailure e) {
+            String reason = "shipping failed: " + causeOf(e);
+            compensate(reason);
+            notifyCustomer(NotificationType.ORDER_CANCELLED,
+                    "We could not ship your order, so it was cancelled and your payment refunded.");
+            finish(OrderStatus.CANCELLED, reason);
+            return false;
+        }
+        carrier = shipment.carrier();
+        trackingId = shipment.trackingId();
+        status = OrderStatus.SHIPPED;
+        recordState();
+        return true;
+    }
+
+    private boolean proceedUnlessCancelled() {
+        return !cancelRequested() || cancelOrder();
+    }
+
+    /** Always returns false: the order ends here. */
+    private boolean cancelOrder() {
+        compensate("cancelled: " + cancelReason);
+        notifyCustomer(NotificationType.ORDER_CANCELLED, "Your order was cancelled as requested.");
+        finish(OrderStatus.CANCELLED, "cancelled: " + cancelReason);
+        return false;
+    }
+
+    /** Undoes, in reverse order, whatever the order holds. Each compensation retries until it succeeds. */
+    private void compensate(String reason) {
+        step = COMPENSATING;
+        if (possiblyCharged) {
+            refunds.refund(new RefundPaymentInput(order.orderId(), reason));
+        }
+        if (stockHeld) {
+            inventory.release(new ReleaseInventoryInput(order.orderId(), reason));
+        }
+    }
+
+    private void finish(OrderStatus terminal, String reason) {
+        status = terminal;
+        failureReason = reason;
+        step = DONE;
+        recordState();
+        log.info("order {} finished: status={} path={} reason={}", order.orderId(), status.wireName(),
+                decisionPath == null ? null : decisionPath.wireName(), reason);
+    }
+
+    private void recordState() {
+        orderState.record(new RecordOrderStateInput(order.orderId(), status, decisionPath, riskScore,
+                transactionId, carrier, trackingId, failureReason));
+    }
+
+    /** A notification that fails for good is logged and given up: it must not change the order's outcome. */
+    private void notifyCustomer(NotificationType type, String message) {
+        try {
+            notifications.send(new SendNotificationInput(order.orderId(), order.customerId(), type, message));
+        } catch (ActivityFailure e) {
+            log.warn("order {}: {} notification not sent: {}", order.orderId(), type.wireName(), causeOf(e));
+        }
+    }
+
+    private ReserveInventoryInput reserveInput() {
+        return new ReserveInventoryInput(order.orderId(), order.lines());
+    }
+
+    private boolean cancelRequested() {
+        return cancelReason != null;
+    }
+
+    private static String causeOf(ActivityFailure failure) {
+        Throwable cause = failure.getCause();
+        if (cause instanceof ApplicationFailure application) {
+            return application.getOriginalMessage();
+        }
+        return cause == null ? failure.getMessage() : cause.getMessage();
+    }
+
+    @Override
+    public void manualReviewDecision(String decision) {
+        String normalized = decision == null ? "" : decision.trim().toLowerCase(Locale.ROOT);
+        if (!normalized.equals("approved") && !normalized.equals("rejected")) {
+            log.warn("ignoring review decision {}: expected \"approved\" or \"rejected\"", decision);
+            return;
+        }
+        if (reviewDecision == null) {
+            reviewDecision = normalized;
+        }
+    }
+
+    @Override
+    public void cancel(String reason) {
+        if (status == OrderStatus.SHIPPED || status.isTerminal()) {
+            log.info("ignoring cancellation of {}: it is already {}", Workflow.getInfo().getWorkflowId(), status.wireName());
+            return;
+        }
+        if (cancelReason == null) {
+            cancelReason = reason == null || reason.isBlank() ? "requested by customer" : reason;
+        }
+    }
+
+    @Override
+    public void restocked(String sku) {
+        restockSignalled = true;
+    }
+
+    @Override
+    public OrderProgress progress() {
+        return new OrderProgress(step, status, decisionPath, riskScore);
+    }
+}

@@ -1,0 +1,386 @@
+package dev.orders.fulfillment.workflow;
+
+import static dev.orders.fulfillment.contracts.OrderStatus.BACKORDERED;
+import static dev.orders.fulfillment.contracts.OrderStatus.CANCELLED;
+import static dev.orders.fulfillment.contracts.OrderStatus.COMPLETED;
+import static dev.orders.fulfillment.contracts.OrderStatus.MANUAL_REVIEW;
+import static dev.orders.fulfillment.contracts.OrderStatus.PAYMENT_FAILED;
+import static dev.orders.fulfillment.contracts.OrderStatus.PROCESSING;
+import static dev.orders.fulfillment.contracts.OrderStatus.REJECTED;
+import static dev.orders.fulfillment.contracts.OrderStatus.SHIPPED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orders.fulfillment.contracts.CustomerHistory;
+import dev.orders.fulfillment.contracts.CustomerTier;
+import dev.orders.fulfillment.contracts.DecisionPath;
+import dev.orders.fulfillment.contracts.FulfillmentPolicy;
+import dev.orders.fulfillment.contracts.NotificationType;
+import dev.orders.fulfillment.contracts.OrderFulfillmentInput;
+import dev.orders.fulfillment.contracts.OrderFulfillmentResult;
+import dev.orders.fulfillment.contracts.OrderFulfillmentWorkflow;
+import dev.orders.fulfillment.contracts.OrderLine;
+import dev.orders.fulfillment.contracts.OrderProgress;
+import dev.orders.fulfillment.contracts.OrderStep;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestWorkflowEnvironment;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** One test per decision path, on Temporal's time-skipping test server; the workers are {@link FakeServices}. */
+class OrderFulfillmentWorkflowTest {
+
+    private static final FulfillmentPolicy POLICY =
+            new FulfillmentPolicy(Duration.ofHours(24), Duration.ofHours(2), Duration.ofMinutes(30));
+
+    private TestWorkflowEnvironment env;
+    private FakeServices services;
+    private OrderFulfillmentInput input;
+    private OrderFulfillmentWorkflow workflow;
+
+    @BeforeEach
+    void startEnvironment() {
+        env = TestWorkflowEnvironment.newInstance();
+        env.newWorker(OrderFulfillmentWorkflow.TASK_QUEUE)
+                .registerWorkflowImplementationTypes(OrderFulfillmentWorkflowImpl.class);
+        services = new FakeServices();
+        services.registerOn(env);
+        env.start();
+        input = order(new OrderLine("prod-1", 2, new BigDecimal("29.99"), 250));
+    }
+
+    @AfterEach
+    void stopEnvironment() {
+        env.close();
+    }
+
+    @Test
+    void autoApprovedOrderIsFulfilledAndRecordedAtEveryStep() {
+        OrderFulfillmentResult result = run();
+
+        assertThat(result.status()).isEqualTo(COMPLETED);
+        assertThat(result.decisionPath()).isEqualTo(DecisionPath.AUTO_APPROVED);
+        assertThat(result.riskScore()).isEqualTo(10);
+        assertThat(services.recordedStatuses()).containsExactly(PROCESSING, PROCESSING, SHIPPED, COMPLETED);
+        assertThat(services.lastState().transactionId()).isEqualTo("txn-0123456789ab");
+        assertThat(services.lastState().trackingId()).isEqualTo("GND-ABCDEF123456");
+        assertThat(services.lastState().carrier()).isEqualTo("ground");
+        assertThat(services.notifications).containsExactly(NotificationType.ORDER_CONFIRMED);
+        assertThat(services.count("RefundPayment") + services.count("ReleaseInventory")).isZero();
+        assertThat(progress().step()).isEqualTo(OrderStep.DONE);
+    }
+
+    @Test
+    void invalidInputIsRejectedWithoutCallingAnyWorker() {
+        input = order(new OrderLine("prod-1", 0, new BigDecimal("29.99"), 250));
+
+        OrderFulfillmentResult result = run();
+
+        assertThat(result.status()).isEqualTo(REJECTED);
+        assertThat(result.decisionPath()).isEqualTo(DecisionPath.VALIDATION_FAILED);
+        assertThat(result.message()).contains("quantity of prod-1");
+        assertThat(services.calls).containsExactly("RecordOrderState");
+    }
+
+    @Nested
+    class ManualReview {
+
+        @BeforeEach
+        void highRisk() {
+            services.riskScore = 105;
+        }
+
+        @Test
+        void approvalContinuesToFulfilment() {
+            start();
+            awaitStep(OrderStep.AWAITING_REVIEW);
+            assertThat(services.lastState().status()).isEqualTo(MANUAL_REVIEW);
+            assertThat(services.notifications).containsExactly(NotificationType.MANUAL_REVIEW);
+
+            workflow.manualReviewDecision("approved");
+            OrderFulfillmentResult result = result();
+
+            assertThat(result.status()).isEqualTo(COMPLETED);
+            assertThat(result.decisionPath()).isEqualTo(DecisionPath.MANUAL_APPROVED);
+            assertThat(services.count("ProcessPayment")).isEqualTo(1);
+            assertThat(services.lastState().trackingId()).isNotNull();
+        }
+
+        @Test
+        void rejectionEndsTheOrderBeforeAnyStockIsTouched() {
+            start();
+            awaitStep(OrderStep.AWAITING_REVIEW);
+            workflow.manualReviewDecision("rejected");
+
+            OrderFulfillmentResult result = result();
+
+            assertThat(result.status()).isEqualTo(REJECTED);
+            assertThat(result.decisionPath()).isEqualTo(DecisionPath.MANUAL_REJECTED);
+            assertThat(services.count("ReserveInventory")).isZero();
+            assertThat(services.notifications)
+                    .containsExactly(NotificationType.MANUAL_REVIEW, NotificationType.ORDER_REJECTED);
+        }
+
+        @Test
+        void anUnknownDecisionIsIgnored() {
+            start();
+            awaitStep(OrderStep.AWAITING_REVIEW);
+            workflow.manualReviewDecision("maybe");
+            assertThat(progress().step()).isEqualTo(OrderStep.AWAITING_REVIEW);
+
+            workflow.manualReviewDecision("APPROVED");
+
+            assertThat(result().decisionPath()).isEqualTo(DecisionPath.MANUAL_APPROVED);
+        }
+
+        @Test
+        void noDecisionWithinTheWindowRejects() {
+            long started = env.currentTimeMillis();
+
+            OrderFulfillmentResult result = run();
+
+            assertThat(result.status()).isEqualTo(REJECTED);
+            assertThat(result.decisionPath()).isEqualTo(DecisionPath.MANUAL_REJECTED);
+            assertThat(result.message()).contains("timed out");
+            assertThat(env.currentTimeMillis() - started).isGreaterThanOrEqualTo(POLICY.reviewWindow().toMillis());
+        }
+    }
+
+    @Nested
+    class Backorder {
+
+        @Test
+        void restockSignalResumesTheOrder() {
+            services.shortReservations = 1;
+            start();
+            awaitStep(OrderStep.AWAITING_RESTOCK);
+            assertThat(services.lastState().status()).isEqualTo(BACKORDERED);
+            long backordered = env.currentTimeMillis();
+
+            workflow.restocked("prod-1");
+            OrderFulfillmentResult result = result();
+
+            assertThat(result.status()).isEqualTo(COMPLETED);
+            assertThat(result.decisionPath()).isEqualTo(DecisionPath.BACKORDER);
+            assertThat(services.count("ReserveInventory")).isEqualTo(2);
+            // the signal, not the re-check timer, brought it back
+            assertThat(env.currentTimeMillis() - backordered).isLessThan(POLICY.restockRecheck().toMillis());
+            assertThat(services.notifications)
+                    .containsExactly(NotificationType.BACKORDER, NotificationType.ORDER_CONFIRMED);
+        }
+
+        @Test
+        void theRecheckTimerRecoversALostSignal() {
+            services.shortReservations = 2;
+
+            OrderFulfillmentResult result = run();
+
+            assertThat(result.status()).isEqualTo(COMPLETED);
+            assertThat(services.count("ReserveInventory")).isEqualTo(3);
+        }
+
+        @Test
+        void expiryCancelsAndClearsTheWaitingList() {
+            services.shortReservations = -1;
+
+            OrderFulfillmentResult result = run();
+
+            assertThat(result.status()).isEqualTo(CANCELLED);
+            assertThat(result.decisionPath()).isEqualTo(DecisionPath.BACKORDER);
+            assertThat(result.message()).contains("backorder expired");
+            assertThat(services.count("ReleaseInventory")).isEqualTo(1);
+            assertThat(services.count("ProcessPayment")).isZero();
+            // one attempt at the start and one per re-check within the window
+            assertThat(services.count("ReserveInventory"))
+                    .isEqualTo(1 + POLICY.backorderWindow().dividedBy(POLICY.restockRecheck()));
+        }
+    }
+
+    @Test
+    void declinedPaymentReleasesTheStock() {
+        services.declineReason = "test_decline";
+
+        OrderFulfillmentResult result = run();
+
+        assertThat(result.status()).isEqualTo(PAYMENT_FAILED);
+        assertThat(result.decisionPath()).isEqualTo(DecisionPath.PAYMENT_DECLINED);
+        assertThat(result.message()).isEqualTo("payment declined: test_decline");
+        assertThat(services.count("ReleaseInventory")).isEqualTo(1);
+        assertThat(services.count("RefundPayment")).isZero();
+        assertThat(services.count("CreateShipment")).isZero();
+        assertThat(services.notifications).containsExactly(NotificationType.PAYMENT_FAILED);
+    }
+
+    @Test
+    void paymentGatewayFailingForGoodRefundsDefensivelyAndReleases() {
+        services.failTransiently("ProcessPayment", Integer.MAX_VALUE);
+
+        OrderFulfillmentResult result = run();
+
+        assertThat(result.status()).isEqualTo(PAYMENT_FAILED);
+        assertThat(result.decisionPath()).isEqualTo(DecisionPath.PAYMENT_ERROR);
+        assertThat(services.count("ProcessPayment")).isEqualTo(5);
+        assertThat(services.count("RefundPayment")).isEqualTo(1);
+        assertThat(services.count("ReleaseInventory")).isEqualTo(1);
+    }
+
+    @Test
+    void shippingFailingForGoodRefundsReleasesAndCancels() {
+        services.failPermanently("CreateShipment", "ShipmentRejected");
+
+        OrderFulfillmentResult result = run();
+
+        assertThat(result.status()).isEqualTo(CANCELLED);
+        assertThat(result.message()).startsWith("shipping failed");
+        assertThat(services.calls).containsSubsequence("ProcessPayment", "CreateShipment", "RefundPayment",
+                "ReleaseInventory");
+        assertThat(services.notifications).containsExactly(NotificationType.ORDER_CANCELLED);
+    }
+
+    @Test
+    void transientFailuresAreRetriedUntilTheStepSucceeds() {
+        services.failTransiently("FraudAssessment", 2);
+        services.failTransiently("ReserveInventory", 3);
+        services.failTransiently("CreateShipment", 1);
+
+        OrderFulfillmentResult result = run();
+
+        assertThat(result.status()).isEqualTo(COMPLETED);
+        assertThat(services.count("FraudAssessment")).isEqualTo(3);
+        assertThat(services.count("ReserveInventory")).isEqualTo(4);
+        assertThat(services.count("CreateShipment")).isEqualTo(2);
+    }
+
+    @Test
+    void aNotificationThatFailsForGoodDoesNotChangeTheOutcome() {
+        services.failTransiently("SendNotification", Integer.MAX_VALUE);
+
+        assertThat(run().status()).isEqualTo(COMPLETED);
+        assertThat(services.count("SendNotification")).isEqualTo(5);
+    }
+
+    @Nested
+    class Cancellation {
+
+        @Test
+        void whileAwaitingReviewNothingNeedsUndoing() {
+            services.riskScore = 95;
+            start();
+            awaitStep(OrderStep.AWAITING_REVIEW);
+
+            workflow.cancel("changed my mind");
+
+            assertCancelled("cancelled: changed my mind");
+            assertThat(services.count("ReleaseInventory") + services.count("RefundPayment")).isZero();
+        }
+
+        @Test
+        void whileBackorderedTheWaitIsReleased() {
+            services.shortReservations = -1;
+            start();
+            awaitStep(OrderStep.AWAITING_RESTOCK);
+
+            workflow.cancel(null);
+
+            assertCancelled("cancelled: requested by customer");
+            assertThat(services.count("ReleaseInventory")).isEqualTo(1);
+            assertThat(services.count("RefundPayment")).isZero();
+        }
+
+        @Test
+        void duringReservationTheStockIsReleased() throws InterruptedException {
+            cancelDuring("ReserveInventory");
+
+            assertThat(services.count("ReleaseInventory")).isEqualTo(1);
+            assertThat(services.count("ProcessPayment")).isZero();
+        }
+
+        @Test
+        void duringPaymentTheChargeIsRefundedAndTheStockReleased() throws InterruptedException {
+            cancelDuring("ProcessPayment");
+
+            assertThat(services.calls).containsSubsequence("ProcessPayment", "RefundPayment", "ReleaseInventory");
+            assertThat(services.count("CreateShipment")).isZero();
+        }
+
+        @Test
+        void onceShippingHasStartedTheOrderCompletes() throws InterruptedException {
+            FakeServices.Gate gate = services.hold("CreateShipment");
+            start();
+            gate.awaitEntered();
+            workflow.cancel("too late");
+            gate.open();
+
+            assertThat(result().status()).isEqualTo(COMPLETED);
+            assertThat(services.count("RefundPayment")).isZero();
+        }
+
+        private void cancelDuring(String activity) throws InterruptedException {
+            FakeServices.Gate gate = services.hold(activity);
+            start();
+            gate.awaitEntered();
+            workflow.cancel("changed my mind");
+            gate.open();
+            assertCancelled("cancelled: changed my mind");
+        }
+
+        private void assertCancelled(String reason) {
+            OrderFulfillmentResult result = result();
+            assertThat(result.status()).isEqualTo(CANCELLED);
+            assertThat(result.message()).isEqualTo(reason);
+            assertThat(services.lastState().status()).isEqualTo(CANCELLED);
+            assertThat(services.notifications).endsWith(NotificationType.ORDER_CANCELLED);
+        }
+    }
+
+    private OrderFulfillmentResult run() {
+        start();
+        return result();
+    }
+
+    private void start() {
+        workflow = env.getWorkflowClient().newWorkflowStub(OrderFulfillmentWorkflow.class,
+                WorkflowOptions.newBuilder()
+                        .setWorkflowId(OrderFulfillmentWorkflow.workflowId(input.orderId()))
+                        .setTaskQueue(OrderFulfillmentWorkflow.TASK_QUEUE)
+                        .build());
+        WorkflowClient.start(workflow::fulfil, input);
+    }
+
+    private OrderFulfillmentResult result() {
+        return WorkflowStub.fromTyped(workflow).getResult(OrderFulfillmentResult.class);
+    }
+
+    private OrderProgress progress() {
+        return workflow.progress();
+    }
+
+    /** Polls the progress query; the test server does not skip time while the test is not waiting on a result. */
+    private void awaitStep(OrderStep expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (progress().step() != expected) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("workflow never reached " + expected + "; it is at " + progress());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static OrderFulfillmentInput order(OrderLine... lines) {
+        BigDecimal total = List.of(lines).stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new OrderFulfillmentInput(UUID.randomUUID(), "test-customer", CustomerTier.STANDARD, total, "USD",
+                null, List.of(lines), CustomerHistory.none(), POLICY);
+    }
+}
