@@ -1,0 +1,53 @@
+package dev.orders.fulfillment.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+class ServiceEnvironmentPostProcessorTest {
+
+    @Test
+    void seedStyleUrlBecomesJdbcUrlAndCredentials() {
+        assertThat(ServiceEnvironmentPostProcessor.datasourceProperties(
+                "postgres://postgres:s%40cret@postgres:5432/orders?sslmode=disable"))
+                .containsEntry("spring.datasource.url", "jdbc:postgresql://postgres:5432/orders?sslmode=disable")
+                .containsEntry("spring.datasource.username", "postgres")
+                .containsEntry("spring.datasource.password", "s@cret");
+    }
+
+    @Test
+    void missingPortDefaultsTo5432AndJdbcUrlsPassThrough() {
+        assertThat(ServiceEnvironmentPostProcessor.datasourceProperties("postgresql://db.internal/orders"))
+                .containsExactly(Map.entry("spring.datasource.url", "jdbc:postgresql://db.internal:5432/orders"));
+        assertThat(ServiceEnvironmentPostProcessor.datasourceProperties("jdbc:postgresql://h:1/d"))
+                .containsExactly(Map.entry("spring.datasource.url", "jdbc:postgresql://h:1/d"));
+    }
+
+    @Test
+    void otherSchemesAreRefused() {
+        assertThatThrownBy(() -> ServiceEnvironmentPostProcessor.datasourceProperties("mysql://h/d"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("mysql");
+    }
+
+    @Test
+    void defaultsRankBelowEverythingAndDatabaseUrlBelowTheOsEnvironment() {
+        var environment = new StandardEnvironment();
+        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new MapPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
+                        "DATABASE_URL", "postgres://app:pw@db:6543/orders",
+                        "TEMPORAL_ADDRESS", "temporal:7233")));
+
+        new ServiceEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://db:6543/orders");
+        assertThat(environment.getProperty("spring.datasource.username")).isEqualTo("app");
+        assertThat(environment.getProperty("spring.temporal.connection.target")).isEqualTo("temporal:7233");
+        assertThat(environment.getProperty("server.shutdown")).isEqualTo("graceful");
+    }
+}
