@@ -1,0 +1,66 @@
+package dev.orders.fulfillment.fraud;
+
+import dev.orders.fulfillment.contracts.FraudActivities;
+import dev.orders.fulfillment.contracts.FraudAssessmentInput;
+import dev.orders.fulfillment.contracts.FraudAssessmentResult;
+import dev.orders.fulfillment.support.Simulation;
+import io.temporal.spring.boot.ActivityImpl;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+@Component
+@ActivityImpl(taskQueues = FraudActivities.TASK_QUEUE)
+class FraudActivitiesImpl implements FraudActivities {
+
+    private static final Logger log = LoggerFactory.getLogger(FraudActivitiesImpl.class);
+
+    private final JdbcClient jdbc;
+    private final Simulation simulation;
+
+    FraudActivitiesImpl(JdbcClient jdbc, Simulation simulation) {
+        this.jdbc = jdbc;
+        this.simulation = simulation;
+    }
+
+    @Override
+    public FraudAssessmentResult assess(FraudAssessmentInput input) {
+        simulation.beforeWork("FraudAssessment");
+        // a retried or re-driven order keeps its first score, even if the customer's history has changed since
+        FraudAssessmentResult assessment = stored(input.orderId()).orElseGet(() -> scoreAndStore(input));
+        log.info("order {} fraud risk score {}, factors {}",
+                input.orderId(), assessment.riskScore(), assessment.riskFactors());
+        return assessment;
+    }
+
+    private FraudAssessmentResult scoreAndStore(FraudAssessmentInput input) {
+        FraudAssessmentResult score = FraudRules.score(input);
+        jdbc.sql("""
+                        INSERT INTO fraud.assessments
+                            (order_id, customer_id, customer_tier, total_amount, risk_score, risk_factors)
+                        VALUES (:orderId, :customerId, :customerTier, :totalAmount, :riskScore, :riskFactors)
+                        ON CONFLICT (order_id) DO NOTHING
+                        """)
+                .param("orderId", input.orderId())
+                .param("customerId", input.customerId())
+                .param("customerTier", input.customerTier().wireName())
+                .param("totalAmount", input.totalAmount())
+                .param("riskScore", score.riskScore())
+                .param("riskFactors", score.riskFactors().toArray(String[]::new))
+                .update();
+        // a concurrent attempt for the same order may have stored its score first: that one counts
+        return stored(input.orderId()).orElseThrow();
+    }
+
+    private Optional<FraudAssessmentResult> stored(UUID orderId) {
+        return jdbc.sql("SELECT risk_score, risk_factors FROM fraud.assessments WHERE order_id = :orderId")
+                .param("orderId", orderId)
+                .query((rs, row) -> new FraudAssessmentResult(
+                        rs.getInt("risk_score"), List.of((String[]) rs.getArray("risk_factors").getArray())))
+                .optional();
+    }
+}

@@ -1,0 +1,117 @@
+package dev.orders.fulfillment.fraud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.orders.fulfillment.contracts.CustomerHistory;
+import dev.orders.fulfillment.contracts.CustomerTier;
+import dev.orders.fulfillment.contracts.FraudActivities;
+import dev.orders.fulfillment.contracts.FraudAssessmentInput;
+import dev.orders.fulfillment.contracts.FraudAssessmentResult;
+import dev.orders.fulfillment.support.Simulation;
+import dev.orders.fulfillment.testsupport.TestDatabase;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestActivityEnvironment;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The activity on a real PostgreSQL, called with a real activity context. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+        "spring.temporal.test-server.enabled=true",
+        // whatever the developer's shell exports, the context's own Simulation stays out of the way
+        "FRAUD_SIMULATION_ENABLED=false"})
+class FraudActivitiesImplTest {
+
+    private static final ActivityOptions ONE_ATTEMPT = ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofSeconds(30))
+            .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+            .build();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @Autowired
+    private FraudActivitiesImpl activities;
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    private TestActivityEnvironment environment;
+
+    @BeforeEach
+    void startEnvironment() {
+        environment = TestActivityEnvironment.newInstance();
+    }
+
+    @AfterEach
+    void closeEnvironment() {
+        environment.close();
+    }
+
+    @Test
+    void aRepeatedAssessmentReturnsTheStoredScoreEvenWhenTheHistoryChanged() {
+        FraudActivities fraud = stub(activities);
+        UUID orderId = UUID.randomUUID();
+
+        FraudAssessmentResult first = fraud.assess(backorderExample(orderId, new CustomerHistory(5, 0, 0, 0)));
+        FraudAssessmentResult again = fraud.assess(backorderExample(orderId, new CustomerHistory(0, 3, 2, 20)));
+
+        assertThat(first).isEqualTo(new FraudAssessmentResult(45,
+                List.of("high_value_order", "very_high_value_order", "loyal_customer")));
+        assertThat(again).isEqualTo(first);
+        assertThat(jdbc.sql("""
+                        SELECT customer_id, customer_tier, total_amount, risk_score, array_to_string(risk_factors, ' ')
+                        FROM fraud.assessments WHERE order_id = :orderId
+                        """)
+                .param("orderId", orderId)
+                .query((rs, row) -> List.of(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getInt(4),
+                        rs.getString(5)))
+                .list())
+                .containsExactly(List.of("test-customer", "standard", new BigDecimal("199990.00"), 45,
+                        "high_value_order very_high_value_order loyal_customer"));
+    }
+
+    @Test
+    void aSimulatedOutageFailsTheAttemptRetryablyAndStoresNothing() {
+        var failing = new FraudActivitiesImpl(jdbc,
+                Simulation.fromEnvironment(Map.of("FRAUD_FAILURE_RATE", "1")::get, "FRAUD"));
+        UUID orderId = UUID.randomUUID();
+
+        assertThatThrownBy(() -> stub(failing).assess(backorderExample(orderId, CustomerHistory.none())))
+                .isInstanceOf(ActivityFailure.class)
+                .cause()
+                .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
+                    assertThat(failure.getType()).isEqualTo(Simulation.FAILURE_TYPE);
+                    assertThat(failure.isNonRetryable()).isFalse();
+                });
+        assertThat(jdbc.sql("SELECT count(*) FROM fraud.assessments WHERE order_id = :orderId")
+                .param("orderId", orderId).query(Integer.class).single()).isZero();
+    }
+
+    private FraudActivities stub(FraudActivitiesImpl implementation) {
+        environment.registerActivitiesImplementations(implementation);
+        return environment.newActivityStub(FraudActivities.class, ONE_ATTEMPT);
+    }
+
+    /** The seed's backorder order: 55 points from the order itself. */
+    private static FraudAssessmentInput backorderExample(UUID orderId, CustomerHistory history) {
+        return new FraudAssessmentInput(orderId, "test-customer", CustomerTier.STANDARD, new BigDecimal("199990"),
+                history);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.orders.fulfillment.notification;
+
+import dev.orders.fulfillment.contracts.NotificationActivities;
+import dev.orders.fulfillment.contracts.SendNotificationInput;
+import dev.orders.fulfillment.support.Simulation;
+import io.temporal.spring.boot.ActivityImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+@Component
+@ActivityImpl(taskQueues = NotificationActivities.TASK_QUEUE)
+class NotificationActivitiesImpl implements NotificationActivities {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationActivitiesImpl.class);
+
+    private final JdbcClient jdbc;
+    private final Simulation simulation;
+
+    NotificationActivitiesImpl(JdbcClient jdbc, Simulation simulation) {
+        this.jdbc = jdbc;
+        this.simulation = simulation;
+    }
+
+    @Override
+    public void send(SendNotificationInput input) {
+        simulation.beforeWork("SendNotification");
+        // recorded before it is sent, so a retry or a re-driven order finds the row and never sends it twice
+        int recorded = jdbc.sql("""
+                        INSERT INTO notification.notifications (order_id, customer_id, type, message)
+                        VALUES (:orderId, :customerId, :type, :message)
+                        ON CONFLICT (order_id, type) DO NOTHING
+                        """)
+                .param("orderId", input.orderId())
+                .param("customerId", input.customerId())
+                .param("type", input.type().wireName())
+                .param("message", input.message())
+                .update();
+        if (recorded == 0) {
+            log.debug("order {}: {} notification already sent", input.orderId(), input.type().wireName());
+            return;
+        }
+        // This log line is the demo's delivery channel: a real service would hand the message to its e-mail or
+        // SMS provider here.
+        log.info("notification sent: order {}, customer {}, type {}, message: {}",
+                input.orderId(), input.customerId(), input.type().wireName(), input.message());
+    }
+}
