@@ -1,0 +1,4 @@
+package dev.orders.fulfillment.inventory;
+
+record StockLevel(String sku, int available) {
+}

@@ -1,0 +1,205 @@
+package dev.orders.fulfillment.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.orders.fulfillment.contracts.ChargePaymentInput;
+import dev.orders.fulfillment.contracts.ChargePaymentResult;
+import dev.orders.fulfillment.contracts.PaymentActivities;
+import dev.orders.fulfillment.contracts.RefundPaymentInput;
+import dev.orders.fulfillment.contracts.RefundPaymentResult;
+import dev.orders.fulfillment.support.Simulation;
+import dev.orders.fulfillment.testsupport.TestDatabase;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestActivityEnvironment;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The activities as a workflow calls them (through Temporal's activity environment, so payloads go through the
+ * data converter), on the real database. Each test uses its own order ids.
+ */
+@SpringBootTest(properties = {"spring.temporal.test-server.enabled=true", "PAYMENT_SIMULATION_ENABLED=false"})
+class PaymentActivitiesTest {
+
+    private static final ActivityOptions OPTIONS = ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofSeconds(30))
+            .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+            .build();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @Autowired
+    PaymentActivitiesImpl activitiesBean;
+
+    @Autowired
+    PaymentLedger ledger;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private TestActivityEnvironment environment;
+
+    @BeforeEach
+    void activityEnvironment() {
+        environment = TestActivityEnvironment.newInstance();
+    }
+
+    @AfterEach
+    void closeEnvironment() {
+        environment.close();
+    }
+
+    @Test
+    void chargingTwiceChargesOnce() {
+        PaymentActivities payments = stub(activitiesBean);
+        ChargePaymentInput input = charge(UUID.randomUUID(), "49.99", "card");
+
+        ChargePaymentResult first = payments.charge(input);
+        ChargePaymentResult retry = payments.charge(input);
+
+        assertThat(first.approved()).isTrue();
+        assertThat(first.transactionId()).matches("txn-[0-9a-f]{12}");
+        assertThat(first.declineReason()).isNull();
+        assertThat(retry).isEqualTo(first);
+        assertThat(jdbc.sql("""
+                        select count(*) from payment.charges
+                        where order_id = :order and idempotency_key = :key and status = 'succeeded'""")
+                .param("order", input.orderId())
+                .param("key", "order-" + input.orderId())
+                .query(Integer.class)
+                .single()).isOne();
+    }
+
+    @Test
+    void theTestDeclineMethodIsDeclinedAndStaysDeclined() {
+        PaymentActivities payments = stub(activitiesBean);
+        ChargePaymentInput input = charge(UUID.randomUUID(), "20.00", MockGateway.TEST_DECLINE);
+
+        ChargePaymentResult first = payments.charge(input);
+        ChargePaymentResult retry = payments.charge(input);
+
+        assertThat(first).isEqualTo(new ChargePaymentResult(false, null, "test_decline"));
+        assertThat(retry).isEqualTo(first);
+        assertThat(jdbc.sql("select status || ':' || decline_reason from payment.charges where order_id = :order")
+                .param("order", input.orderId())
+                .query(String.class)
+                .list()).containsExactly("declined:test_decline");
+    }
+
+    @Test
+    void theSimulatedDeclineRateDeclinesWithARealisticReason() {
+        Simulation alwaysDecline =
+                Simulation.fromEnvironment(Map.of("PAYMENT_DECLINE_FAILURE_RATE", "1")::get, "PAYMENT");
+        PaymentActivities payments =
+                stub(new PaymentActivitiesImpl(ledger, new MockGateway(alwaysDecline), alwaysDecline));
+        ChargePaymentInput input = charge(UUID.randomUUID(), "15.00", "card");
+
+        ChargePaymentResult result = payments.charge(input);
+
+        assertThat(result.approved()).isFalse();
+        assertThat(result.transactionId()).isNull();
+        assertThat(result.declineReason()).isIn(MockGateway.DECLINE_REASONS);
+        assertThat(payments.charge(input)).isEqualTo(result);
+    }
+
+    @Test
+    void refundingTwiceRefundsOnce() {
+        PaymentActivities payments = stub(activitiesBean);
+        UUID order = UUID.randomUUID();
+        payments.charge(charge(order, "120.50", "card"));
+
+        RefundPaymentResult first = payments.refund(new RefundPaymentInput(order, "cancelled"));
+        RefundPaymentResult retry = payments.refund(new RefundPaymentInput(order, "cancelled"));
+
+        assertThat(first.refunded()).isTrue();
+        assertThat(first.refundId()).matches("rfd-[0-9a-f]{12}");
+        assertThat(first.amount()).isEqualTo(new BigDecimal("120.50"));
+        assertThat(retry).isEqualTo(first);
+        assertThat(jdbc.sql("select count(*) from payment.refunds where order_id = :order")
+                .param("order", order)
+                .query(Integer.class)
+                .single()).isOne();
+    }
+
+    @Test
+    void thereIsNothingToRefundWithoutACharge() {
+        RefundPaymentResult result = stub(activitiesBean).refund(new RefundPaymentInput(UUID.randomUUID(), "cancelled"));
+
+        assertThat(result).isEqualTo(new RefundPaymentResult(false, null, null));
+    }
+
+    @Test
+    void aDeclinedChargeIsNotRefunded() {
+        PaymentActivities payments = stub(activitiesBean);
+        UUID order = UUID.randomUUID();
+        payments.charge(charge(order, "20.00", MockGateway.TEST_DECLINE));
+
+        RefundPaymentResult result = payments.refund(new RefundPaymentInput(order, "payment failed"));
+
+        assertThat(result).isEqualTo(new RefundPaymentResult(false, null, null));
+        assertThat(jdbc.sql("select count(*) from payment.refunds where order_id = :order")
+                .param("order", order)
+                .query(Integer.class)
+                .single()).isZero();
+    }
+
+    @Test
+    void amountsKeepTheirCents() {
+        PaymentActivities payments = stub(activitiesBean);
+        UUID order = UUID.randomUUID();
+        BigDecimal total = new BigDecimal("0.10").add(new BigDecimal("0.20"));
+        payments.charge(new ChargePaymentInput(order, "test-customer", total, "USD", "card"));
+
+        RefundPaymentResult refund = payments.refund(new RefundPaymentInput(order, "cancelled"));
+
+        assertThat(refund.amount()).isEqualTo(new BigDecimal("0.30"));
+        assertThat(jdbc.sql("select amount from payment.charges where order_id = :order")
+                .param("order", order)
+                .query(BigDecimal.class)
+                .single()).isEqualTo(new BigDecimal("0.30"));
+    }
+
+    @Test
+    void aChargeTheLedgerCannotHoldFailsForGood() {
+        PaymentActivities payments = stub(activitiesBean);
+
+        for (ChargePaymentInput invalid : new ChargePaymentInput[] {
+                charge(UUID.randomUUID(), "0.00", "card"),
+                charge(UUID.randomUUID(), "10.005", "card"),
+                new ChargePaymentInput(UUID.randomUUID(), "test-customer", BigDecimal.TEN, "dollars", "card")}) {
+            assertThatThrownBy(() -> payments.charge(invalid))
+                    .isInstanceOf(ActivityFailure.class)
+                    .cause()
+                    .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
+                        assertThat(failure.getType()).isEqualTo("InvalidCharge");
+                        assertThat(failure.isNonRetryable()).isTrue();
+                    });
+        }
+    }
+
+    private PaymentActivities stub(PaymentActivities implementation) {
+        environment.registerActivitiesImplementations(implementation);
+        return environment.newActivityStub(PaymentActivities.class, OPTIONS);
+    }
+
+    private static ChargePaymentInput charge(UUID orderId, String amount, String paymentMethod) {
+        return new ChargePaymentInput(orderId, "test-customer", new BigDecimal(amount), "USD", paymentMethod);
+    }
+}
