@@ -1,0 +1,168 @@
+package dev.orders.fulfillment.localstack;
+
+import static java.util.stream.Collectors.joining;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * PostgreSQL, Temporal and the seven services, started by {@link LocalStack#start}. {@link #close()} stops what
+ * was started, the services first (gracefully), then Temporal, then PostgreSQL.
+ */
+public final class RunningStack implements AutoCloseable {
+
+    private final Settings settings;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private Postgres postgres;
+    private TemporalFrontend temporal;
+    private volatile boolean closed;
+
+    RunningStack(Settings settings) {
+        this.settings = settings;
+    }
+
+    void start() throws IOException, InterruptedException {
+        launch();
+        awaitReady();
+    }
+
+    /** Synchronized with {@link #close()}: a Ctrl-C during startup waits for this, so nothing starts after it. */
+    private synchronized void launch() throws IOException, InterruptedException {
+        for (Service service : Service.values()) {
+            if (!Files.isRegularFile(service.jar(settings))) {
+                throw new IllegalStateException(settings.root().relativize(service.jar(settings))
+                        + " is missing: build it first (make run does)");
+            }
+            Ports.requireFree(service.port(settings), service.moduleName());
+        }
+        postgres = Postgres.start(settings);
+        Terminal.say(postgres.description());
+        temporal = TemporalFrontend.start(settings);
+        Terminal.say(temporal.description() + " on " + temporal.address());
+
+        Map<String, String> connections = new HashMap<>(postgres.serviceEnvironment());
+        connections.putAll(temporal.serviceEnvironment());
+        for (Service service : Service.values()) {
+            services.add(ServiceProcess.launch(service, settings, connections));
+        }
+        Terminal.say("Started " + services.size() + " services; waiting for their readiness"
+                + (settings.demoSimulation() ? " (SIM=demo: simulated failures and latency)" : ""));
+    }
+
+    private void awaitReady() throws InterruptedException {
+        Set<ServiceProcess> waiting = new LinkedHashSet<>(services);
+        long deadline = System.nanoTime() + settings.readyTimeout().toNanos();
+        while (!waiting.isEmpty()) {
+            if (closed) {
+                throw new IllegalStateException("stopped while starting");
+            }
+            for (var iterator = waiting.iterator(); iterator.hasNext(); ) {
+                ServiceProcess service = iterator.next();
+                if (!service.isAlive()) {
+                    throw new IllegalStateException(service.exitReport());
+                }
+                if (service.isReady(http)) {
+                    Terminal.say(String.format(Locale.ROOT, "%s ready in %.1f s", service.service().moduleName(),
+                            service.sinceLaunch().toMillis() / 1000.0));
+                    iterator.remove();
+                }
+            }
+            if (!waiting.isEmpty() && System.nanoTime() > deadline) {
+                throw new IllegalStateException("not ready after " + settings.readyTimeout().toSeconds() + " s: "
+                        + waiting.stream().map(service -> service.service().moduleName()).collect(joining(", "))
+                        + " (see " + settings.logDir() + ")");
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** Blocks until a service exits; empty when that was {@link #close()} stopping it. */
+    Optional<ServiceProcess> awaitServiceExit() {
+        CompletableFuture.anyOf(services.stream().map(ServiceProcess::onExit).toArray(CompletableFuture[]::new))
+                .join();
+        return closed ? Optional.empty() : services.stream().filter(service -> !service.isAlive()).findFirst();
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** api-service, e.g. {@code http://localhost:8080} (its API is under {@code /api}). */
+    public String baseUrl() {
+        return url(Service.API_SERVICE);
+    }
+
+    public String url(Service service) {
+        return service.url(settings);
+    }
+
+    /** The database the services use; empty when DATABASE_URL or SPRING_DATASOURCE_URL named one. */
+    public Optional<String> jdbcUrl() {
+        return postgres.jdbcUrl();
+    }
+
+    public String temporalAddress() {
+        return temporal.address();
+    }
+
+    /** The Temporal UI, when {@code temporal server start-dev} runs. */
+    public Optional<String> temporalUiUrl() {
+        return temporal.uiUrl();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (postgres == null) {
+            return; // it failed before starting anything
+        }
+        try {
+            stopServices();
+            if (temporal != null) {
+                temporal.close();
+            }
+            if (postgres != null) {
+                postgres.close();
+            }
+            Terminal.say("Stopped");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void stopServices() throws InterruptedException {
+        List<ServiceProcess> running = services.stream().filter(ServiceProcess::isAlive).toList();
+        if (running.isEmpty()) {
+            return;
+        }
+        Terminal.say("Stopping " + running.stream().map(service -> service.service().moduleName())
+                .collect(joining(", ")));
+        running.forEach(ServiceProcess::requestStop);
+        long deadline = System.nanoTime() + settings.stopTimeout().toNanos();
+        for (ServiceProcess service : running) {
+            if (!service.awaitExit(deadline)) {
+                Terminal.say("Killed " + service.service().moduleName() + ": still running after "
+                        + settings.stopTimeout().toSeconds() + " s");
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.orders.fulfillment.localstack;
+
+import static java.util.Map.entry;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The seven services: module name (= jar name = application name), port and heap. */
+public enum Service {
+    API_SERVICE("api-service", 0, 192),
+    ORDER_WORKFLOW_WORKER("order-workflow-worker", 1, 128),
+    FRAUD_WORKER("fraud-worker", 2, 128),
+    INVENTORY_WORKER("inventory-worker", 3, 128),
+    PAYMENT_WORKER("payment-worker", 4, 128),
+    SHIPPING_WORKER("shipping-worker", 5, 128),
+    NOTIFICATION_WORKER("notification-worker", 6, 128);
+
+    /** The seed's demo values, read by service-support's Simulation in each worker. */
+    static final Map<String, String> DEMO_SIMULATION = Map.ofEntries(
+            entry("FRAUD_FAILURE_RATE", "0.01"),
+            entry("FRAUD_LATENCY_MIN_MS", "10"),
+            entry("FRAUD_LATENCY_MAX_MS", "100"),
+            entry("INVENTORY_FAILURE_RATE", "0.01"),
+            entry("INVENTORY_OUT_OF_STOCK_FAILURE_RATE", "0.05"),
+            entry("INVENTORY_LATENCY_MIN_MS", "5"),
+            entry("INVENTORY_LATENCY_MAX_MS", "50"),
+            entry("PAYMENT_FAILURE_RATE", "0.02"),
+            entry("PAYMENT_DECLINE_FAILURE_RATE", "0.05"),
+            entry("PAYMENT_LATENCY_MIN_MS", "50"),
+            entry("PAYMENT_LATENCY_MAX_MS", "200"),
+            entry("SHIPPING_FAILURE_RATE", "0.02"),
+            entry("SHIPPING_LATENCY_MIN_MS", "20"),
+            entry("SHIPPING_LATENCY_MAX_MS", "100"),
+            entry("NOTIFICATION_FAILURE_RATE", "0.01"),
+            entry("NOTIFICATION_LATENCY_MIN_MS", "5"),
+            entry("NOTIFICATION_LATENCY_MAX_MS", "30"));
+
+    private final String moduleName;
+    private final int portOffset;
+    private final int maxHeapMegabytes;
+
+    Service(String moduleName, int portOffset, int maxHeapMegabytes) {
+        this.moduleName = moduleName;
+        this.portOffset = portOffset;
+        this.maxHeapMegabytes = maxHeapMegabytes;
+    }
+
+    public String moduleName() {
+        return moduleName;
+    }
+
+    public int port(Settings settings) {
+        return settings.basePort() + portOffset;
+    }
+
+    /** e.g. {@code http://localhost:8080}. */
+    public String url(Settings settings) {
+        return "http://localhost:" + port(settings);
+    }
+
+    public String readinessUrl(Settings settings) {
+        return url(settings) + "/actuator/health/readiness";
+    }
+
+    Path jar(Settings settings) {
+        return settings.root().resolve(moduleName).resolve("target").resolve(moduleName + "-exec.jar");
+    }
+
+    /** Seven JVMs share a laptop: small heaps, and C1 only, which starts faster and is plenty for a demo. */
+    List<String> jvmOptions() {
+        return List.of("-Xmx" + maxHeapMegabytes + "m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
+                "-XX:+ExitOnOutOfMemoryError");
+    }
+
+    /**
+     * The launcher's environment, the demo simulation where it sets no value itself, then what the stack decides:
+     * {@code connections} (database, Temporal) and the ports.
+     */
+    Map<String, String> environment(Settings settings, Map<String, String> connections) {
+        Map<String, String> environment = new HashMap<>(settings.environment());
+        if (settings.demoSimulation()) {
+            DEMO_SIMULATION.forEach(environment::putIfAbsent);
+        }
+        environment.putAll(connections);
+        environment.put("SERVER_PORT", Integer.toString(port(settings)));
+        if (this == API_SERVICE) {
+            environment.put("INVENTORY_URL", INVENTORY_WORKER.url(settings));
+        }
+        return environment;
+    }
+}

@@ -1,0 +1,142 @@
+package dev.orders.fulfillment.localstack;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** One service's JVM: its output on the terminal and in its log file, its readiness, its exit. */
+final class ServiceProcess {
+
+    private static final int KEPT_LINES = 40;
+
+    private final Service service;
+    private final Process process;
+    private final long launchedAt = System.nanoTime();
+    private final HttpRequest readinessRequest;
+    private final Deque<String> lastLines = new ArrayDeque<>();
+    private final Thread output;
+    private volatile boolean killed;
+
+    private ServiceProcess(Service service, Process process, Settings settings, Path log) {
+        this.service = service;
+        this.process = process;
+        this.readinessRequest = HttpRequest.newBuilder(URI.create(service.readinessUrl(settings)))
+                .timeout(Duration.ofSeconds(2))
+                .build();
+        this.output = new Thread(() -> copyOutput(log), service.moduleName() + "-output");
+        output.setDaemon(true);
+        output.start();
+    }
+
+    static ServiceProcess launch(Service service, Settings settings, Map<String, String> connections)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(service.jvmOptions());
+        command.add("-jar");
+        command.add(service.jar(settings).toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(settings.root().toFile())
+                .redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(service.environment(settings, connections));
+        Path log = settings.logDir().resolve(service.moduleName() + ".log");
+        Files.createDirectories(log.getParent());
+        return new ServiceProcess(service, builder.start(), settings, log);
+    }
+
+    private void copyOutput(Path log) {
+        String prefix = Terminal.prefix(service);
+        try (BufferedReader lines = new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                Writer file = Files.newBufferedWriter(log)) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                Terminal.print(prefix, line);
+                file.write(line);
+                file.write(System.lineSeparator());
+                file.flush();
+                synchronized (lastLines) {
+                    if (lastLines.size() == KEPT_LINES) {
+                        lastLines.removeFirst();
+                    }
+                    lastLines.addLast(line);
+                }
+            }
+        } catch (IOException e) {
+            // destroyForcibly() closes the pipe under us; anything else is worth a word
+            if (!killed) {
+                Terminal.say("cannot copy the output of " + service.moduleName() + " to " + log + ": " + e);
+            }
+        }
+    }
+
+    Service service() {
+        return service;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    CompletableFuture<Process> onExit() {
+        return process.onExit();
+    }
+
+    /** The readiness group (its own state, the database, Temporal) answers 200. */
+    boolean isReady(HttpClient http) throws InterruptedException {
+        try {
+            return http.send(readinessRequest, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notListeningYet) {
+            return false;
+        }
+    }
+
+    Duration sinceLaunch() {
+        return Duration.ofNanos(System.nanoTime() - launchedAt);
+    }
+
+    /** Its exit code and last lines of output, once it has exited. */
+    String exitReport() throws InterruptedException {
+        output.join(2000);
+        List<String> lines;
+        synchronized (lastLines) {
+            lines = List.copyOf(lastLines);
+        }
+        return service.moduleName() + " exited with code " + process.exitValue() + "; its last lines:"
+                + System.lineSeparator() + String.join(System.lineSeparator(), lines);
+    }
+
+    /**
+     * Asks it to stop: SIGTERM, for Spring's graceful shutdown. Through its ProcessHandle, because
+     * Process.destroy() also closes the pipe we read, and we want its shutdown lines too.
+     */
+    void requestStop() {
+        process.toHandle().destroy();
+    }
+
+    /** Waits for it to exit until {@code deadline} ({@link System#nanoTime()}), then kills it: false if it had to. */
+    boolean awaitExit(long deadline) throws InterruptedException {
+        if (process.waitFor(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+            return true;
+        }
+        killed = true;
+        process.destroyForcibly();
+        return false;
+    }
+}

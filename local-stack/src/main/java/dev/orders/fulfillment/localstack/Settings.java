@@ -1,0 +1,103 @@
+package dev.orders.fulfillment.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Where and on which ports the stack runs. {@link #fromEnvironment()} gives {@code make run}'s defaults; a test takes
+ * those and picks its own data directory and ports with {@link #withDataDir} and {@link #withPorts}.
+ *
+ * @param root           the repository: each service's jar is {@code <root>/<service>/target/<service>-exec.jar}
+ * @param dataDir        PostgreSQL's data, the Temporal CLI's database and the logs; kept between runs
+ * @param basePort       api-service's port; the six workers take the next six
+ * @param demoSimulation {@code SIM=demo}: the seed's failure and latency simulation, where the environment sets none
+ * @param environment    what the services inherit; its {@code DATABASE_URL}, {@code SPRING_DATASOURCE_URL} and
+ *                       {@code TEMPORAL_ADDRESS} name servers to use instead of starting them
+ */
+public record Settings(
+        Path root,
+        Path dataDir,
+        int basePort,
+        int postgresPort,
+        int temporalPort,
+        Duration readyTimeout,
+        Duration stopTimeout,
+        boolean demoSimulation,
+        Map<String, String> environment) {
+
+    public Settings {
+        environment = Map.copyOf(environment);
+    }
+
+    /** The repository found from the working directory, this process's environment, the usual ports. */
+    public static Settings fromEnvironment() {
+        return fromEnvironment(findRoot(), System.getenv());
+    }
+
+    static Settings fromEnvironment(Path root, Map<String, String> environment) {
+        return new Settings(
+                root,
+                root.resolve(".data"),
+                8080,
+                intValue(environment, "POSTGRES_PORT", 15432),
+                7233,
+                Duration.ofSeconds(intValue(environment, "READY_TIMEOUT_SECONDS", 180)),
+                Duration.ofSeconds(20),
+                demoSimulation(environment.get("SIM")),
+                environment);
+    }
+
+    public Settings withDataDir(Path dataDir) {
+        return new Settings(root, dataDir, basePort, postgresPort, temporalPort, readyTimeout, stopTimeout,
+                demoSimulation, environment);
+    }
+
+    public Settings withPorts(int basePort, int postgresPort, int temporalPort) {
+        return new Settings(root, dataDir, basePort, postgresPort, temporalPort, readyTimeout, stopTimeout,
+                demoSimulation, environment);
+    }
+
+    Path logDir() {
+        return dataDir.resolve("logs");
+    }
+
+    /** {@code -Dfulfillment.root}, or the nearest directory holding {@code mvnw} from the working directory up. */
+    public static Path findRoot() {
+        String configured = System.getProperty("fulfillment.root");
+        if (configured != null) {
+            return Path.of(configured).toAbsolutePath();
+        }
+        Path start = Path.of("").toAbsolutePath();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("mvnw"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("no mvnw in " + start + " or above: run from inside the repository "
+                + "or pass -Dfulfillment.root=<repository>");
+    }
+
+    private static boolean demoSimulation(String sim) {
+        if (sim == null || sim.isBlank()) {
+            return false;
+        }
+        if (sim.equals("demo")) {
+            return true;
+        }
+        throw new IllegalArgumentException("SIM=" + sim + " is unknown: the one simulation is SIM=demo");
+    }
+
+    private static int intValue(Map<String, String> environment, String name, int defaultValue) {
+        String value = environment.get(name);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + "=" + value + " is not a number");
+        }
+    }
+}
