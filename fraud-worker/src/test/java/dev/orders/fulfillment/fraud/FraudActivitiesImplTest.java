@@ -9,25 +9,18 @@ import dev.orders.fulfillment.contracts.FraudActivities;
 import dev.orders.fulfillment.contracts.FraudAssessmentInput;
 import dev.orders.fulfillment.contracts.FraudAssessmentResult;
 import dev.orders.fulfillment.support.Simulation;
-import dev.orders.fulfillment.testsupport.TestDatabase;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
+import dev.orders.fulfillment.testsupport.ActivityCalls;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.testing.TestActivityEnvironment;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The activity on a real PostgreSQL, called with a real activity context. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
@@ -36,15 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "FRAUD_SIMULATION_ENABLED=false"})
 class FraudActivitiesImplTest {
 
-    private static final ActivityOptions ONE_ATTEMPT = ActivityOptions.newBuilder()
-            .setStartToCloseTimeout(Duration.ofSeconds(30))
-            .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-            .build();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
+    @RegisterExtension
+    final ActivityCalls calls = new ActivityCalls();
 
     @Autowired
     private FraudActivitiesImpl activities;
@@ -52,21 +38,9 @@ class FraudActivitiesImplTest {
     @Autowired
     private JdbcClient jdbc;
 
-    private TestActivityEnvironment environment;
-
-    @BeforeEach
-    void startEnvironment() {
-        environment = TestActivityEnvironment.newInstance();
-    }
-
-    @AfterEach
-    void closeEnvironment() {
-        environment.close();
-    }
-
     @Test
     void aRepeatedAssessmentReturnsTheStoredScoreEvenWhenTheHistoryChanged() {
-        FraudActivities fraud = stub(activities);
+        FraudActivities fraud = calls.stub(FraudActivities.class, activities);
         UUID orderId = UUID.randomUUID();
 
         FraudAssessmentResult first = fraud.assess(backorderExample(orderId, new CustomerHistory(5, 0, 0, 0)));
@@ -89,11 +63,11 @@ class FraudActivitiesImplTest {
 
     @Test
     void aSimulatedOutageFailsTheAttemptRetryablyAndStoresNothing() {
-        var failing = new FraudActivitiesImpl(jdbc,
-                Simulation.fromEnvironment(Map.of("FRAUD_FAILURE_RATE", "1")::get, "FRAUD"));
+        FraudActivities failing = calls.stub(FraudActivities.class, new FraudActivitiesImpl(jdbc,
+                Simulation.fromEnvironment(Map.of("FRAUD_FAILURE_RATE", "1")::get, "FRAUD")));
         UUID orderId = UUID.randomUUID();
 
-        assertThatThrownBy(() -> stub(failing).assess(backorderExample(orderId, CustomerHistory.none())))
+        assertThatThrownBy(() -> failing.assess(backorderExample(orderId, CustomerHistory.none())))
                 .isInstanceOf(ActivityFailure.class)
                 .cause()
                 .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
@@ -102,11 +76,6 @@ class FraudActivitiesImplTest {
                 });
         assertThat(jdbc.sql("SELECT count(*) FROM fraud.assessments WHERE order_id = :orderId")
                 .param("orderId", orderId).query(Integer.class).single()).isZero();
-    }
-
-    private FraudActivities stub(FraudActivitiesImpl implementation) {
-        environment.registerActivitiesImplementations(implementation);
-        return environment.newActivityStub(FraudActivities.class, ONE_ATTEMPT);
     }
 
     /** The seed's backorder order: 55 points from the order itself. */

@@ -11,28 +11,23 @@ import dev.orders.fulfillment.contracts.ReserveInventoryInput;
 import dev.orders.fulfillment.contracts.ReserveInventoryResult;
 import dev.orders.fulfillment.contracts.ReserveInventoryResult.StockShortage;
 import dev.orders.fulfillment.support.Simulation;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
+import dev.orders.fulfillment.testsupport.ActivityCalls;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.testing.TestActivityEnvironment;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The activities as a workflow calls them: through Temporal's activity environment, on the real database. */
 class InventoryActivitiesTest extends InventoryWorkerTestContext {
 
-    private static final ActivityOptions OPTIONS = ActivityOptions.newBuilder()
-            .setStartToCloseTimeout(Duration.ofSeconds(30))
-            .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-            .build();
+    @RegisterExtension
+    final ActivityCalls calls = new ActivityCalls();
 
     @Autowired
     InventoryActivitiesImpl activitiesBean;
@@ -40,19 +35,11 @@ class InventoryActivitiesTest extends InventoryWorkerTestContext {
     @Autowired
     StockLedger ledger;
 
-    private TestActivityEnvironment environment;
     private InventoryActivities activities;
 
     @BeforeEach
-    void activityEnvironment() {
-        environment = TestActivityEnvironment.newInstance();
-        environment.registerActivitiesImplementations(activitiesBean);
-        activities = environment.newActivityStub(InventoryActivities.class, OPTIONS);
-    }
-
-    @AfterEach
-    void closeEnvironment() {
-        environment.close();
+    void activityStub() {
+        activities = calls.stub(InventoryActivities.class, activitiesBean);
     }
 
     @Test

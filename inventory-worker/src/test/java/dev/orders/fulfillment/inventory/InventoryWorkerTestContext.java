@@ -1,12 +1,9 @@
 package dev.orders.fulfillment.inventory;
 
-import dev.orders.fulfillment.testsupport.TestDatabase;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The one application context of this module's tests: the real worker on a random port, a real PostgreSQL and
@@ -19,11 +16,6 @@ abstract class InventoryWorkerTestContext {
 
     @Autowired
     JdbcClient jdbc;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
 
     /** A SKU only the calling test uses, stocked with the given quantity. */
     String newSku(int available) {

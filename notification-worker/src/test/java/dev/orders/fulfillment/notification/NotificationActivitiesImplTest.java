@@ -5,24 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orders.fulfillment.contracts.NotificationActivities;
 import dev.orders.fulfillment.contracts.NotificationType;
 import dev.orders.fulfillment.contracts.SendNotificationInput;
-import dev.orders.fulfillment.testsupport.TestDatabase;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
-import io.temporal.testing.TestActivityEnvironment;
-import java.time.Duration;
+import dev.orders.fulfillment.testsupport.ActivityCalls;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The activity on a real PostgreSQL, called with a real activity context; its log is its delivery channel. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -32,15 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "NOTIFICATION_SIMULATION_ENABLED=false"})
 class NotificationActivitiesImplTest {
 
-    private static final ActivityOptions ONE_ATTEMPT = ActivityOptions.newBuilder()
-            .setStartToCloseTimeout(Duration.ofSeconds(30))
-            .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-            .build();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
+    @RegisterExtension
+    final ActivityCalls calls = new ActivityCalls();
 
     @Autowired
     private NotificationActivitiesImpl activities;
@@ -48,19 +35,11 @@ class NotificationActivitiesImplTest {
     @Autowired
     private JdbcClient jdbc;
 
-    private TestActivityEnvironment environment;
     private NotificationActivities notifications;
 
     @BeforeEach
-    void startEnvironment() {
-        environment = TestActivityEnvironment.newInstance();
-        environment.registerActivitiesImplementations(activities);
-        notifications = environment.newActivityStub(NotificationActivities.class, ONE_ATTEMPT);
-    }
-
-    @AfterEach
-    void closeEnvironment() {
-        environment.close();
+    void activityStub() {
+        notifications = calls.stub(NotificationActivities.class, activities);
     }
 
     @Test

@@ -9,24 +9,17 @@ import dev.orders.fulfillment.contracts.PaymentActivities;
 import dev.orders.fulfillment.contracts.RefundPaymentInput;
 import dev.orders.fulfillment.contracts.RefundPaymentResult;
 import dev.orders.fulfillment.support.Simulation;
-import dev.orders.fulfillment.testsupport.TestDatabase;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
+import dev.orders.fulfillment.testsupport.ActivityCalls;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.testing.TestActivityEnvironment;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The activities as a workflow calls them (through Temporal's activity environment, so payloads go through the
@@ -35,15 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = {"spring.temporal.test-server.enabled=true", "PAYMENT_SIMULATION_ENABLED=false"})
 class PaymentActivitiesTest {
 
-    private static final ActivityOptions OPTIONS = ActivityOptions.newBuilder()
-            .setStartToCloseTimeout(Duration.ofSeconds(30))
-            .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-            .build();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
+    @RegisterExtension
+    final ActivityCalls calls = new ActivityCalls();
 
     @Autowired
     PaymentActivitiesImpl activitiesBean;
@@ -54,21 +40,9 @@ class PaymentActivitiesTest {
     @Autowired
     JdbcClient jdbc;
 
-    private TestActivityEnvironment environment;
-
-    @BeforeEach
-    void activityEnvironment() {
-        environment = TestActivityEnvironment.newInstance();
-    }
-
-    @AfterEach
-    void closeEnvironment() {
-        environment.close();
-    }
-
     @Test
     void chargingTwiceChargesOnce() {
-        PaymentActivities payments = stub(activitiesBean);
+        PaymentActivities payments = calls.stub(PaymentActivities.class, activitiesBean);
         ChargePaymentInput input = charge(UUID.randomUUID(), "49.99", "card");
 
         ChargePaymentResult first = payments.charge(input);
@@ -89,7 +63,7 @@ class PaymentActivitiesTest {
 
     @Test
     void theTestDeclineMethodIsDeclinedAndStaysDeclined() {
-        PaymentActivities payments = stub(activitiesBean);
+        PaymentActivities payments = calls.stub(PaymentActivities.class, activitiesBean);
         ChargePaymentInput input = charge(UUID.randomUUID(), "20.00", MockGateway.TEST_DECLINE);
 
         ChargePaymentResult first = payments.charge(input);
@@ -107,8 +81,8 @@ class PaymentActivitiesTest {
     void theSimulatedDeclineRateDeclinesWithARealisticReason() {
         Simulation alwaysDecline =
                 Simulation.fromEnvironment(Map.of("PAYMENT_DECLINE_FAILURE_RATE", "1")::get, "PAYMENT");
-        PaymentActivities payments =
-                stub(new PaymentActivitiesImpl(ledger, new MockGateway(alwaysDecline), alwaysDecline));
+        PaymentActivities payments = calls.stub(PaymentActivities.class,
+                new PaymentActivitiesImpl(ledger, new MockGateway(alwaysDecline), alwaysDecline));
         ChargePaymentInput input = charge(UUID.randomUUID(), "15.00", "card");
 
         ChargePaymentResult result = payments.charge(input);
@@ -121,7 +95,7 @@ class PaymentActivitiesTest {
 
     @Test
     void refundingTwiceRefundsOnce() {
-        PaymentActivities payments = stub(activitiesBean);
+        PaymentActivities payments = calls.stub(PaymentActivities.class, activitiesBean);
         UUID order = UUID.randomUUID();
         payments.charge(charge(order, "120.50", "card"));
 
@@ -140,14 +114,16 @@ class PaymentActivitiesTest {
 
     @Test
     void thereIsNothingToRefundWithoutACharge() {
-        RefundPaymentResult result = stub(activitiesBean).refund(new RefundPaymentInput(UUID.randomUUID(), "cancelled"));
+        PaymentActivities payments = calls.stub(PaymentActivities.class, activitiesBean);
+
+        RefundPaymentResult result = payments.refund(new RefundPaymentInput(UUID.randomUUID(), "cancelled"));
 
         assertThat(result).isEqualTo(new RefundPaymentResult(false, null, null));
     }
 
     @Test
     void aDeclinedChargeIsNotRefunded() {
-        PaymentActivities payments = stub(activitiesBean);
+        PaymentActivities payments = calls.stub(PaymentActivities.class, activitiesBean);
         UUID order = UUID.randomUUID();
         payments.charge(charge(order, "20.00", MockGateway.TEST_DECLINE));
 
@@ -162,7 +138,7 @@ class PaymentActivitiesTest {
 
     @Test
     void amountsKeepTheirCents() {
-        PaymentActivities payments = stub(activitiesBean);
+        PaymentActivities payments = calls.stub(PaymentActivities.class, activitiesBean);
         UUID order = UUID.randomUUID();
         BigDecimal total = new BigDecimal("0.10").add(new BigDecimal("0.20"));
         payments.charge(new ChargePaymentInput(order, "test-customer", total, "USD", "card"));
@@ -178,7 +154,7 @@ class PaymentActivitiesTest {
 
     @Test
     void aChargeTheLedgerCannotHoldFailsForGood() {
-        PaymentActivities payments = stub(activitiesBean);
+        PaymentActivities payments = calls.stub(PaymentActivities.class, activitiesBean);
 
         for (ChargePaymentInput invalid : new ChargePaymentInput[] {
                 charge(UUID.randomUUID(), "0.00", "card"),
@@ -192,11 +168,6 @@ class PaymentActivitiesTest {
                         assertThat(failure.isNonRetryable()).isTrue();
                     });
         }
-    }
-
-    private PaymentActivities stub(PaymentActivities implementation) {
-        environment.registerActivitiesImplementations(implementation);
-        return environment.newActivityStub(PaymentActivities.class, OPTIONS);
     }
 
     private static ChargePaymentInput charge(UUID orderId, String amount, String paymentMethod) {

@@ -8,24 +8,18 @@ import dev.orders.fulfillment.contracts.CreateShipmentResult;
 import dev.orders.fulfillment.contracts.CustomerTier;
 import dev.orders.fulfillment.contracts.OrderLine;
 import dev.orders.fulfillment.contracts.ShippingActivities;
-import dev.orders.fulfillment.testsupport.TestDatabase;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
+import dev.orders.fulfillment.testsupport.ActivityCalls;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.testing.TestActivityEnvironment;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The activity on a real PostgreSQL, called with a real activity context. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
@@ -34,15 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "SHIPPING_SIMULATION_ENABLED=false"})
 class ShippingActivitiesImplTest {
 
-    private static final ActivityOptions ONE_ATTEMPT = ActivityOptions.newBuilder()
-            .setStartToCloseTimeout(Duration.ofSeconds(30))
-            .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-            .build();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
+    @RegisterExtension
+    final ActivityCalls calls = new ActivityCalls();
 
     @Autowired
     private ShippingActivitiesImpl activities;
@@ -50,19 +37,11 @@ class ShippingActivitiesImplTest {
     @Autowired
     private JdbcClient jdbc;
 
-    private TestActivityEnvironment environment;
     private ShippingActivities shipping;
 
     @BeforeEach
-    void startEnvironment() {
-        environment = TestActivityEnvironment.newInstance();
-        environment.registerActivitiesImplementations(activities);
-        shipping = environment.newActivityStub(ShippingActivities.class, ONE_ATTEMPT);
-    }
-
-    @AfterEach
-    void closeEnvironment() {
-        environment.close();
+    void activityStub() {
+        shipping = calls.stub(ShippingActivities.class, activities);
     }
 
     @Test

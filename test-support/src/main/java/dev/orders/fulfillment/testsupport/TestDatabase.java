@@ -4,11 +4,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.sql.DataSource;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * One real PostgreSQL (embedded 18.x binaries) per test JVM, started on first use and stopped at exit.
- * Tests share it and keep out of each other's way with their own ids, not by mocking anything.
+ * Tests share it and keep out of each other's way with their own ids, not by mocking anything. Spring test
+ * contexts are pointed at it automatically ({@link TestDatabaseContextCustomizerFactory}).
  */
 public final class TestDatabase {
 
@@ -41,12 +41,5 @@ public final class TestDatabase {
 
     public static DataSource dataSource() {
         return postgres().getPostgresDatabase();
-    }
-
-    /** For {@code @DynamicPropertySource}: points Spring's datasource at the shared database. */
-    public static void register(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
     }
 }
