@@ -1,0 +1,161 @@
+package dev.orders.fulfillment.api;
+
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+/**
+ * Every error is an RFC 9457 problem. Bad input is a 4xx whose {@code errors} name each offending field the way
+ * the client wrote it ({@code items[0].quantity}); Spring's own web errors (405, 415, …) come from the base class.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final String RETRY_INVENTORY_AFTER_SECONDS = "5";
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<InvalidField> fields = ex.getFieldErrors().stream().map(ApiExceptionHandler::invalidField).toList();
+        return handleExceptionInternal(ex, invalid(fields), headers, status, request);
+    }
+
+    /** Constraints on request parameters ({@code DELETE /api/orders/{id}?reason=…}); a body is reported by field. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<InvalidField> fields = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result instanceof ParameterErrors body
+                        ? body.getFieldErrors().stream().map(ApiExceptionHandler::invalidField)
+                        : result.getResolvableErrors().stream().map(error -> new InvalidField(
+                                result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                .toList();
+        return handleExceptionInternal(ex, invalid(fields), headers, status, request);
+    }
+
+    /**
+     * A value of the wrong JSON type names its field (Jackson stops at the first such value); malformed JSON or a
+     * missing body is a plain 400.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem;
+        Throwable cause = ex.getCause();
+        if (cause instanceof DatabindException wrongType) {
+            problem = wrongValue(wrongType, ExpectedType.describe(
+                    wrongType instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null));
+        } else if (cause instanceof InputCoercionException outOfRange) {
+            problem = wrongValue(outOfRange, "is out of range");
+        } else if (cause instanceof JacksonException malformed) {
+            problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "malformed JSON: " + malformed.getOriginalMessage());
+        } else {
+            problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "a JSON request body is required");
+        }
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    /** A path variable or query parameter that does not convert, e.g. an order id that is not a UUID. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException argument
+                ? argument.getName() : ex.getPropertyName();
+        InvalidField field = new InvalidField(name, ExpectedType.describe(ex.getRequiredType()));
+        return handleExceptionInternal(ex, invalid(List.of(field)), headers, status, request);
+    }
+
+    @ExceptionHandler
+    ProblemDetail unknownProducts(UnknownProductsException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                "the order names products that are not in the catalog");
+        problem.setProperty("errors", ex.fields());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail notFound(NotFoundException ex) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail conflict(OrderConflictException ex) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> inventoryUnavailable(InventoryUnavailableException ex) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_INVENTORY_AFTER_SECONDS)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage()));
+    }
+
+    @ExceptionHandler
+    ProblemDetail unexpected(Exception ex) {
+        log.error("request failed", ex);
+        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "internal error");
+    }
+
+    private static ProblemDetail invalid(List<InvalidField> fields) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the request has invalid fields");
+        problem.setProperty("errors", fields);
+        return problem;
+    }
+
+    private static ProblemDetail wrongValue(JacksonException ex, String expectation) {
+        String field = jsonPath(ex);
+        return field.isEmpty()
+                ? ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the request body " + expectation)
+                : invalid(List.of(new InvalidField(field, expectation)));
+    }
+
+    private static InvalidField invalidField(FieldError error) {
+        String field = snakeCase(error.getField());
+        if (error.contains(TypeMismatchException.class)) {
+            Class<?> expected = error.unwrap(TypeMismatchException.class).getRequiredType();
+            return new InvalidField(field, ExpectedType.describe(expected));
+        }
+        return new InvalidField(field, error.getDefaultMessage());
+    }
+
+    /** Bean Validation names Java properties ({@code items[0].productId}); the client wrote {@code product_id}. */
+    private static String snakeCase(String propertyPath) {
+        return propertyPath.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+
+    private static String jsonPath(JacksonException ex) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : ex.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}

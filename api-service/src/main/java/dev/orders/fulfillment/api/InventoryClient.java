@@ -1,0 +1,83 @@
+package dev.orders.fulfillment.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * inventory-worker's HTTP API; it owns the stock. Reading stock degrades (the catalog is still shown, without
+ * stock, when inventory is away); restocking does not, because the caller must know whether it happened.
+ */
+@Component
+class InventoryClient {
+
+    private static final Logger log = LoggerFactory.getLogger(InventoryClient.class);
+
+    private final RestClient http;
+
+    InventoryClient(RestClient.Builder builder, @Value("${inventory.url}") String url) {
+        this.http = builder.baseUrl(url).build();
+    }
+
+    /** Available units per SKU; empty when inventory cannot answer. */
+    Map<String, Integer> stock() {
+        try {
+            StockList list = http.get().uri("/stock").retrieve().body(StockList.class);
+            return list == null ? Map.of()
+                    : list.stock().stream().collect(Collectors.toMap(Stock::sku, Stock::available));
+        } catch (RestClientException e) {
+            log.warn("inventory unavailable, showing the catalog without stock: {}",
+                    e.getMostSpecificCause().toString());
+            return Map.of();
+        }
+    }
+
+    /** Available units of one SKU; empty when inventory does not know it or cannot answer. */
+    Optional<Integer> stock(String sku) {
+        try {
+            return Optional.ofNullable(http.get().uri("/stock/{sku}", sku).retrieve().body(Stock.class))
+                    .map(Stock::available);
+        } catch (HttpClientErrorException.NotFound e) {
+            return Optional.empty();
+        } catch (RestClientException e) {
+            log.warn("inventory unavailable, showing {} without stock: {}", sku, e.getMostSpecificCause().toString());
+            return Optional.empty();
+        }
+    }
+
+    /** Adds stock; inventory signals the backordered orders waiting for it. */
+    Restocked restock(String sku, int quantity) {
+        Restocked restocked;
+        try {
+            restocked = http.post().uri("/stock/{sku}/restock", sku).body(new RestockCommand(quantity))
+                    .retrieve().body(Restocked.class);
+        } catch (RestClientException e) {
+            log.warn("inventory could not restock {}: {}", sku, e.getMostSpecificCause().toString());
+            throw new InventoryUnavailableException("inventory could not restock " + sku + "; try again shortly", e);
+        }
+        if (restocked == null) {
+            throw new InventoryUnavailableException("inventory did not confirm the restock of " + sku, null);
+        }
+        return restocked;
+    }
+
+    record Stock(String sku, int available) {
+    }
+
+    record StockList(List<Stock> stock) {
+    }
+
+    record RestockCommand(int quantity) {
+    }
+
+    record Restocked(String sku, int available, int signalledOrders) {
+    }
+}

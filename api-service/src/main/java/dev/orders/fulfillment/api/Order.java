@@ -1,0 +1,257 @@
+package dev.orders.fulfillment.api;
+
+import dev.orders.fulfillment.contracts.CustomerTier;
+import dev.orders.fulfillment.contracts.DecisionPath;
+import dev.orders.fulfillment.contracts.OrderFulfillmentWorkflow;
+import dev.orders.fulfillment.contracts.OrderStatus;
+import dev.orders.fulfillment.contracts.RecordOrderStateInput;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.ListIndexBase;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * An order: what the customer asked for, where its workflow has got to, and the audit trail of how it got
+ * there. Every change of status or decision path appends to that trail, here and nowhere else.
+ *
+ * <p>The row is also the outbox of the order's Temporal work: {@code workflowStartedAt} stays null until the
+ * workflow is known to exist, and the review decision and cancellation keep when they last reached it, so
+ * {@link OrderDispatcher} can finish whatever a request could not.
+ */
+@Entity
+@Table(name = "orders", schema = "orders")
+class Order {
+
+    static final String CURRENCY = "USD";
+
+    @Id
+    private UUID id;
+    private String customerId;
+    private CustomerTier customerTier;
+    private OrderStatus status;
+    private DecisionPath decisionPath;
+    private Integer riskScore;
+    private BigDecimal totalAmount;
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(length = 3)
+    private String currency;
+    private String paymentMethod;
+    private String workflowId;
+    private String transactionId;
+    private String carrier;
+    private String trackingId;
+    private String failureReason;
+    private Review review;
+    private Cancellation cancellation;
+    private Instant workflowStartedAt;
+    private Instant livenessCheckedAt;
+    private Instant createdAt;
+    private Instant updatedAt;
+
+    @ElementCollection
+    @CollectionTable(name = "order_items", schema = "orders", joinColumns = @JoinColumn(name = "order_id"))
+    @OrderColumn(name = "line_no")
+    @ListIndexBase(1)
+    private List<OrderItem> items = new ArrayList<>();
+
+    @OneToMany(cascade = CascadeType.PERSIST)
+    @JoinColumn(name = "order_id", nullable = false, updatable = false)
+    @OrderBy("id")
+    private List<OrderTransition> history = new ArrayList<>();
+
+    protected Order() {
+    }
+
+    /** A new order, waiting for its workflow to start. */
+    static Order place(String customerId, CustomerTier tier, String paymentMethod, List<OrderItem> items, Instant now) {
+        Order order = new Order();
+        order.id = UUID.randomUUID();
+        order.customerId = customerId;
+        order.customerTier = tier;
+        order.paymentMethod = paymentMethod;
+        order.items.addAll(items);
+        order.totalAmount = items.stream().map(OrderItem::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .setScale(2, RoundingMode.UNNECESSARY);
+        order.currency = CURRENCY;
+        order.workflowId = OrderFulfillmentWorkflow.workflowId(order.id);
+        order.createdAt = now;
+        order.moveTo(OrderStatus.PENDING, null, null, now);
+        return order;
+    }
+
+    /**
+     * The workflow exists. A pending order becomes processing; one the workflow has already moved on keeps
+     * the later status.
+     */
+    void workflowStarted(Instant now) {
+        workflowStartedAt = now;
+        if (status == OrderStatus.PENDING) {
+            moveTo(OrderStatus.PROCESSING, decisionPath, failureReason, now);
+        }
+    }
+
+    /** A snapshot is stale when it would move a finished order to a different end (an older run reporting late). */
+    boolean accepts(RecordOrderStateInput snapshot) {
+        return !status.isTerminal() || snapshot.status() == status;
+    }
+
+    /** Applies the workflow's snapshot; the same snapshot twice changes nothing. True when it is a transition. */
+    boolean apply(RecordOrderStateInput snapshot, Instant now) {
+        if (snapshot.equals(snapshot())) {
+            return false;
+        }
+        riskScore = snapshot.riskScore();
+        transactionId = snapshot.transactionId();
+        carrier = snapshot.carrier();
+        trackingId = snapshot.trackingId();
+        return moveTo(snapshot.status(), snapshot.decisionPath(), snapshot.failureReason(), now);
+    }
+
+    void recordReview(ReviewDecision decision, String reviewer, String note, Instant now) {
+        if (status != OrderStatus.MANUAL_REVIEW) {
+            throw new OrderConflictException("order " + id + " is " + status.wireName() + ", not awaiting review");
+        }
+        if (review != null) {
+            throw new OrderConflictException("order " + id + " was already " + review.decision().wireName());
+        }
+        review = new Review(decision, reviewer, note, now, null);
+        updatedAt = now;
+    }
+
+    void reviewSignalled(Instant now) {
+        review = review.signalled(now);
+    }
+
+    /** A repeated request keeps the first reason; the workflow honours the first one anyway. */
+    void requestCancellation(String reason, Instant now) {
+        if (!status.isCancellable()) {
+            throw new OrderConflictException(
+                    "order " + id + " is " + status.wireName() + " and can no longer be cancelled");
+        }
+        if (cancellation == null) {
+            cancellation = new Cancellation(now, reason, null);
+            updatedAt = now;
+        }
+    }
+
+    void cancellationSignalled(Instant now) {
+        cancellation = cancellation.signalled(now);
+    }
+
+    void livenessChecked(Instant now) {
+        livenessCheckedAt = now;
+    }
+
+    private RecordOrderStateInput snapshot() {
+        return new RecordOrderStateInput(id, status, decisionPath, riskScore, transactionId, carrier, trackingId,
+                failureReason);
+    }
+
+    private boolean moveTo(OrderStatus newStatus, DecisionPath newPath, String newFailureReason, Instant now) {
+        boolean transition = newStatus != status || newPath != decisionPath;
+        status = newStatus;
+        decisionPath = newPath;
+        failureReason = newFailureReason;
+        updatedAt = now;
+        if (transition) {
+            history.add(new OrderTransition(status, decisionPath, failureReason, now));
+        }
+        return transition;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    String customerId() {
+        return customerId;
+    }
+
+    CustomerTier customerTier() {
+        return customerTier;
+    }
+
+    OrderStatus status() {
+        return status;
+    }
+
+    DecisionPath decisionPath() {
+        return decisionPath;
+    }
+
+    Integer riskScore() {
+        return riskScore;
+    }
+
+    BigDecimal totalAmount() {
+        return totalAmount;
+    }
+
+    String currency() {
+        return currency;
+    }
+
+    String paymentMethod() {
+        return paymentMethod;
+    }
+
+    String workflowId() {
+        return workflowId;
+    }
+
+    String transactionId() {
+        return transactionId;
+    }
+
+    String carrier() {
+        return carrier;
+    }
+
+    String trackingId() {
+        return trackingId;
+    }
+
+    String failureReason() {
+        return failureReason;
+    }
+
+    Review review() {
+        return review;
+    }
+
+    Cancellation cancellation() {
+        return cancellation;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
+    }
+
+    List<OrderItem> items() {
+        return List.copyOf(items);
+    }
+
+    List<OrderTransition> history() {
+        return List.copyOf(history);
+    }
+}

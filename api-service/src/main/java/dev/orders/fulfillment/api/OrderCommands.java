@@ -1,0 +1,108 @@
+package dev.orders.fulfillment.api;
+
+import jakarta.persistence.EntityManager;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Placing, reviewing and cancelling orders. Each first commits what was asked to the order row and only then
+ * tells Temporal, so the workflow never hears of anything the database does not have. When Temporal cannot be
+ * told, the request still succeeds: the row holds the intent and {@link OrderDispatcher} delivers it.
+ */
+@Service
+class OrderCommands {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderCommands.class);
+
+    private final ProductRepository products;
+    private final OrderRepository orders;
+    private final OrderWorkflows workflows;
+    private final EntityManager entityManager;
+    private final TransactionTemplate transactions;
+
+    OrderCommands(ProductRepository products, OrderRepository orders, OrderWorkflows workflows,
+            EntityManager entityManager, TransactionTemplate transactions) {
+        this.products = products;
+        this.orders = orders;
+        this.workflows = workflows;
+        this.entityManager = entityManager;
+        this.transactions = transactions;
+    }
+
+    OrderView place(PlaceOrderRequest request) {
+        Order order = newOrder(request);
+        transactions.executeWithoutResult(tx -> entityManager.persist(order));
+        log.info("order {} accepted for customer {}: {} {}", order.id(), order.customerId(), order.totalAmount(),
+                order.currency());
+        return withLockedOrder(order.id(), placed -> {
+            workflows.start(placed);
+            return OrderView.of(placed);
+        });
+    }
+
+    OrderView review(UUID id, ReviewDecision decision, String reviewer, String note) {
+        update(id, order -> order.recordReview(decision, reviewer, note, Instant.now()));
+        log.info("order {}: review decision {} recorded", id, decision.wireName());
+        return withLockedOrder(id, order -> {
+            workflows.deliverReview(order);
+            return OrderView.of(order);
+        });
+    }
+
+    OrderView cancel(UUID id, String reason) {
+        update(id, order -> order.requestCancellation(reason, Instant.now()));
+        log.info("order {}: cancellation recorded", id);
+        return withLockedOrder(id, order -> {
+            workflows.deliverCancellation(order);
+            return OrderView.of(order);
+        });
+    }
+
+    /** Prices each item (the request's price, else the catalog's); unknown SKUs reject the whole order. */
+    private Order newOrder(PlaceOrderRequest request) {
+        List<PlaceOrderRequest.Item> requested = request.items();
+        Map<String, Product> catalog = products
+                .findBySkuIn(requested.stream().map(PlaceOrderRequest.Item::productId).toList()).stream()
+                .collect(Collectors.toMap(Product::sku, Function.identity()));
+        List<InvalidField> unknown = new ArrayList<>();
+        List<OrderItem> items = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            PlaceOrderRequest.Item item = requested.get(i);
+            Product product = catalog.get(item.productId());
+            if (product == null) {
+                unknown.add(new InvalidField("items[" + i + "].product_id", "unknown product " + item.productId()));
+            } else {
+                items.add(new OrderItem(product.sku(), item.quantity(),
+                        item.price() == null ? product.price() : item.price().setScale(2, RoundingMode.UNNECESSARY),
+                        product.weightGrams()));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new UnknownProductsException(unknown);
+        }
+        return Order.place(request.customerId(), request.tier(), request.paymentMethod(), items, Instant.now());
+    }
+
+    private void update(UUID id, Consumer<Order> change) {
+        transactions.executeWithoutResult(tx -> change.accept(lock(id)));
+    }
+
+    private <T> T withLockedOrder(UUID id, Function<Order, T> work) {
+        return transactions.execute(tx -> work.apply(lock(id)));
+    }
+
+    private Order lock(UUID id) {
+        return orders.lockById(id).orElseThrow(() -> new NotFoundException("no order " + id));
+    }
+}

@@ -1,0 +1,92 @@
+package dev.orders.fulfillment.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/orders")
+class OrderController {
+
+    private final OrderCommands commands;
+    private final OrderQueries queries;
+
+    OrderController(OrderCommands commands, OrderQueries queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @PostMapping
+    ResponseEntity<PlacedOrder> place(@Valid @RequestBody PlaceOrderRequest request) {
+        OrderView order = commands.place(request);
+        return ResponseEntity.created(URI.create("/api/orders/" + order.id()))
+                .body(new PlacedOrder(order, order.workflowId()));
+    }
+
+    @GetMapping
+    OrderPage list(@Valid OrderListQuery query) {
+        return OrderPage.of(queries.list(query));
+    }
+
+    @GetMapping("/{id}")
+    OrderBody get(@PathVariable UUID id) {
+        return queries.find(id).map(OrderBody::new).orElseThrow(() -> new NotFoundException("no order " + id));
+    }
+
+    @PostMapping("/{id}/review")
+    ResponseEntity<OrderBody> review(@PathVariable UUID id, @Valid @RequestBody ReviewRequest request) {
+        OrderView order = commands.review(id, request.decision(), request.reviewer(), request.note());
+        return ResponseEntity.accepted().body(new OrderBody(order));
+    }
+
+    /** The reason may come as {@code ?reason=} or as {@code {"reason": …}}; the body wins. */
+    @DeleteMapping("/{id}")
+    ResponseEntity<OrderBody> cancel(
+            @PathVariable UUID id,
+            @RequestParam(required = false) @Size(max = 500) @Pattern(regexp = TextPatterns.TEXT,
+                    message = TextPatterns.NO_CONTROL_CHARACTERS) String reason,
+            @Valid @RequestBody(required = false) CancelRequest body) {
+        OrderView order = commands.cancel(id, body != null && body.reason() != null ? body.reason() : reason);
+        return ResponseEntity.accepted().body(new OrderBody(order));
+    }
+
+    record PlacedOrder(OrderView order, String workflowId) {
+    }
+
+    record OrderBody(OrderView order) {
+    }
+
+    record OrderPage(List<OrderView> orders, int page, int size, long totalElements, int totalPages) {
+        static OrderPage of(Page<OrderView> page) {
+            return new OrderPage(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements(),
+                    page.getTotalPages());
+        }
+    }
+
+    record ReviewRequest(
+            @NotNull ReviewDecision decision,
+            @Size(max = 100) @Pattern(regexp = TextPatterns.LINE, message = TextPatterns.NO_CONTROL_CHARACTERS)
+            String reviewer,
+            @Size(max = 1000) @Pattern(regexp = TextPatterns.TEXT, message = TextPatterns.NO_CONTROL_CHARACTERS)
+            String note) {
+    }
+
+    record CancelRequest(
+            @Size(max = 500) @Pattern(regexp = TextPatterns.TEXT, message = TextPatterns.NO_CONTROL_CHARACTERS)
+            String reason) {
+    }
+}

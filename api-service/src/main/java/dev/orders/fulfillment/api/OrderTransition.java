@@ -1,0 +1,50 @@
+package dev.orders.fulfillment.api;
+
+import dev.orders.fulfillment.contracts.DecisionPath;
+import dev.orders.fulfillment.contracts.OrderStatus;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One step of an order's audit trail, appended by {@link Order} whenever its status or decision path changes. */
+@Entity
+@Table(name = "order_transitions", schema = "orders")
+class OrderTransition {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private OrderStatus status;
+    private DecisionPath decisionPath;
+    private String failureReason;
+    private Instant recordedAt;
+
+    protected OrderTransition() {
+    }
+
+    OrderTransition(OrderStatus status, DecisionPath decisionPath, String failureReason, Instant recordedAt) {
+        this.status = status;
+        this.decisionPath = decisionPath;
+        this.failureReason = failureReason;
+        this.recordedAt = recordedAt;
+    }
+
+    OrderStatus status() {
+        return status;
+    }
+
+    DecisionPath decisionPath() {
+        return decisionPath;
+    }
+
+    String failureReason() {
+        return failureReason;
+    }
+
+    Instant recordedAt() {
+        return recordedAt;
+    }
+}

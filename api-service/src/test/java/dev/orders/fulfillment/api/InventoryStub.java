@@ -1,0 +1,102 @@
+package dev.orders.fulfillment.api;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * inventory-worker's HTTP API, served for real on a local port: {@code GET /stock}, {@code GET /stock/{sku}} and
+ * {@code POST /stock/{sku}/restock}. {@link #stop()} and {@link #start()} take it away and bring it back on the
+ * same port, so a test sees what api-service does while inventory is unreachable; {@link #delayAnswers} makes it hang.
+ */
+final class InventoryStub {
+
+    private static final Pattern ONE_SKU = Pattern.compile("/stock/([^/]+)");
+    private static final Pattern RESTOCK = Pattern.compile("/stock/([^/]+)/restock");
+    private static final JsonMapper JSON = JsonMapper.shared();
+
+    /** What every restock reports as the number of backordered orders it woke up. */
+    static final int SIGNALLED_ORDERS = 2;
+
+    private final Map<String, Integer> stock = new ConcurrentHashMap<>();
+    private volatile Duration delay = Duration.ZERO;
+    private int port;
+    private HttpServer server;
+
+    InventoryStub(Map<String, Integer> initialStock) {
+        stock.putAll(initialStock);
+    }
+
+    synchronized InventoryStub start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/stock", this::handle);
+        server.start();
+        port = server.getAddress().getPort();
+        return this;
+    }
+
+    synchronized void stop() {
+        server.stop(0);
+    }
+
+    /** Every answer comes only after {@code delay}: an inventory that hangs. */
+    void delayAnswers(Duration delay) {
+        this.delay = delay;
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    int available(String sku) {
+        return stock.getOrDefault(sku, 0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        String path = exchange.getRequestURI().getPath();
+        Matcher restock = RESTOCK.matcher(path);
+        Matcher one = ONE_SKU.matcher(path);
+        if ("POST".equals(exchange.getRequestMethod()) && restock.matches()) {
+            int quantity = JSON.readTree(exchange.getRequestBody()).get("quantity").asInt();
+            int available = stock.merge(restock.group(1), quantity, Integer::sum);
+            respond(exchange, 200, Map.of("sku", restock.group(1), "available", available,
+                    "signalled_orders", SIGNALLED_ORDERS));
+        } else if (path.equals("/stock")) {
+            respond(exchange, 200, Map.of("stock", new TreeMap<>(stock).entrySet().stream()
+                    .map(entry -> Map.of("sku", entry.getKey(), "available", entry.getValue())).toList()));
+        } else if (one.matches() && stock.containsKey(one.group(1))) {
+            respond(exchange, 200, Map.of("sku", one.group(1), "available", stock.get(one.group(1))));
+        } else {
+            respond(exchange, 404, Map.of("errors", List.of("not found")));
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] json = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, json.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(json);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.orders.fulfillment.api;
+
+import dev.orders.fulfillment.contracts.OrderFulfillmentInput;
+import dev.orders.fulfillment.contracts.OrderFulfillmentResult;
+import dev.orders.fulfillment.contracts.OrderFulfillmentWorkflow;
+import dev.orders.fulfillment.contracts.OrderProgress;
+import dev.orders.fulfillment.contracts.OrderStatus;
+import dev.orders.fulfillment.contracts.OrderStep;
+import io.temporal.spring.boot.WorkflowImpl;
+import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Stands in for order-workflow-worker in these tests: the starter's test server runs it on the real task queue
+ * (it is in the auto-discovered package). It never finishes on its own and remembers everything the API sent it,
+ * which {@link WorkflowRecording} lets a test read.
+ */
+@WorkflowImpl(taskQueues = OrderFulfillmentWorkflow.TASK_QUEUE)
+public class RecordingOrderWorkflow implements OrderFulfillmentWorkflow, WorkflowRecording {
+
+    private final List<String> reviewDecisions = new ArrayList<>();
+    private final List<String> cancelReasons = new ArrayList<>();
+    private OrderFulfillmentInput input;
+
+    @Override
+    public OrderFulfillmentResult fulfil(OrderFulfillmentInput input) {
+        this.input = input;
+        Workflow.await(() -> false);
+        throw new IllegalStateException("unreachable");
+    }
+
+    @Override
+    public void manualReviewDecision(String decision) {
+        reviewDecisions.add(decision);
+    }
+
+    @Override
+    public void cancel(String reason) {
+        cancelReasons.add(reason);
+    }
+
+    @Override
+    public void restocked(String sku) {
+    }
+
+    @Override
+    public OrderProgress progress() {
+        return new OrderProgress(OrderStep.VALIDATING, OrderStatus.PROCESSING, null, null);
+    }
+
+    @Override
+    public OrderFulfillmentInput input() {
+        return input;
+    }
+
+    @Override
+    public List<String> reviewDecisions() {
+        return reviewDecisions;
+    }
+
+    @Override
+    public List<String> cancelReasons() {
+        return cancelReasons;
+    }
+}
