@@ -1,0 +1,265 @@
+package dev.orders.fulfillment.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole suite as `make run` starts it: the seven service jars as separate JVMs, the in-process Temporal
+ * frontend and embedded PostgreSQL, driven over HTTP with the seed's curl payloads. Each test asserts the order's
+ * final state through the API and the rows each owning service wrote.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FulfillmentEndToEndTest {
+
+    private static final Duration SETTLE = Duration.ofSeconds(60);
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @TempDir
+    static Path dataDir;
+
+    private RunningStack stack;
+    private Connection db;
+
+    @BeforeAll
+    void startStack() throws Exception {
+        // away from `make run`'s ports, and deterministic whatever simulation the developer's shell exports
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.keySet().removeIf(name -> name.endsWith("_FAILURE_RATE") || name.contains("_LATENCY_")
+                || name.equals("SIM") || name.equals("DATABASE_URL") || name.startsWith("SPRING_DATASOURCE_")
+                || name.equals("TEMPORAL_ADDRESS"));
+        Settings settings = Settings.fromEnvironment(Settings.findRoot(), environment)
+                .withDataDir(dataDir)
+                .withPorts(18080, 25432, 17233);
+        stack = LocalStack.start(settings);
+        db = DriverManager.getConnection(stack.jdbcUrl().orElseThrow(), "postgres", "postgres");
+    }
+
+    @AfterAll
+    void stopStack() throws SQLException {
+        if (db != null) {
+            db.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void premiumCustomerIsAutoApprovedAndFulfilled() throws Exception {
+        JsonNode order = place("""
+                {"customer_id":"premium-customer","customer_tier":"premium",
+                 "items":[{"product_id":"prod-1","quantity":1,"price":50}]}""");
+
+        JsonNode done = awaitStatus(order, "completed");
+
+        assertThat(done.path("decision_path").asText()).isEqualTo("auto_approved");
+        assertThat(done.path("risk_score").asInt()).isZero();
+        assertThat(done.path("transaction_id").asText()).startsWith("txn-");
+        assertThat(done.path("tracking_id").asText()).isNotBlank();
+        UUID id = id(order);
+        assertThat(count("select count(*) from payment.charges where order_id = ? and status = 'succeeded'", id))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from inventory.reservations where order_id = ? and status = 'reserved'",
+                id)).isEqualTo(1);
+        assertThat(count("select count(*) from shipping.shipments where order_id = ?", id)).isEqualTo(1);
+        assertThat(count("select count(*) from notification.notifications where order_id = ? and type = "
+                + "'order_confirmed'", id)).isEqualTo(1);
+        assertThat(count("select count(*) from fraud.assessments where order_id = ?", id)).isEqualTo(1);
+    }
+
+    @Test
+    void seedHighRiskOrderWaitsForReviewAndARejectionEndsIt() throws Exception {
+        JsonNode order = place("""
+                {"customer_id":"new-customer","customer_tier":"new",
+                 "items":[{"product_id":"prod-1","quantity":100,"price":5000}]}""");
+
+        JsonNode held = awaitStatus(order, "manual_review");
+        assertThat(held.path("risk_score").asInt()).isGreaterThan(80);
+
+        assertThat(review(order, "rejected").statusCode()).isEqualTo(202);
+        JsonNode done = awaitStatus(order, "rejected");
+
+        assertThat(done.path("decision_path").asText()).isEqualTo("manual_rejected");
+        assertThat(count("select count(*) from inventory.reservations where order_id = ?", id(order))).isZero();
+        assertThat(count("select count(*) from payment.charges where order_id = ?", id(order))).isZero();
+    }
+
+    @Test
+    void approvedReviewContinuesToFulfilment() throws Exception {
+        JsonNode order = place("""
+                {"customer_id":"new-reviewed","customer_tier":"new",
+                 "items":[{"product_id":"prod-2","quantity":1,"price":6000}]}""");
+        awaitStatus(order, "manual_review");
+
+        assertThat(review(order, "approved").statusCode()).isEqualTo(202);
+        JsonNode done = awaitStatus(order, "completed");
+
+        assertThat(done.path("decision_path").asText()).isEqualTo("manual_approved");
+        assertThat(done.path("tracking_id").asText()).isNotBlank();
+        assertThat(review(order, "approved").statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void outOfStockOrderIsBackorderedAndARestockCompletesIt() throws Exception {
+        JsonNode order = place("""
+                {"customer_id":"test-customer","items":[{"product_id":"out-of-stock-item","quantity":1000}]}""");
+
+        JsonNode waiting = awaitStatus(order, "backordered");
+        assertThat(waiting.path("decision_path").asText()).isEqualTo("backorder");
+        assertThat(count("select count(*) from inventory.backorders where order_id = ?", id(order))).isEqualTo(1);
+
+        HttpResponse<String> restock = post("/api/products/out-of-stock-item/restock", "{\"quantity\":1000}");
+        assertThat(restock.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(restock.body()).path("signalled_orders").asInt()).isEqualTo(1);
+
+        JsonNode done = awaitStatus(order, "completed");
+        assertThat(done.path("decision_path").asText()).isEqualTo("backorder");
+        assertThat(count("select count(*) from inventory.backorders where order_id = ?", id(order))).isZero();
+    }
+
+    @Test
+    void declinedPaymentFailsTheOrderAndReleasesItsStock() throws Exception {
+        int stockBefore = stock("prod-3");
+        JsonNode order = place("""
+                {"customer_id":"test-customer","items":[{"product_id":"prod-3","quantity":1}],
+                 "payment_method":"test_decline"}""");
+
+        JsonNode done = awaitStatus(order, "payment_failed");
+
+        assertThat(done.path("decision_path").asText()).isEqualTo("payment_declined");
+        assertThat(count("select count(*) from payment.charges where order_id = ? and status = 'declined'",
+                id(order))).isEqualTo(1);
+        assertThat(count("select count(*) from inventory.reservations where order_id = ? and status = 'released'",
+                id(order))).isEqualTo(1);
+        assertThat(stock("prod-3")).isEqualTo(stockBefore);
+    }
+
+    @Test
+    void cancellingAHeldOrderCancelsItAndASecondCancelConflicts() throws Exception {
+        JsonNode order = place("""
+                {"customer_id":"new-cancelling","customer_tier":"new",
+                 "items":[{"product_id":"gadget-mini","quantity":1,"price":7000}]}""");
+        awaitStatus(order, "manual_review");
+
+        assertThat(send(HttpRequest.newBuilder(api("/api/orders/" + id(order))).DELETE()).statusCode())
+                .isEqualTo(202);
+        JsonNode done = awaitStatus(order, "cancelled");
+
+        assertThat(done.path("failure_reason").asText()).startsWith("cancelled");
+        assertThat(send(HttpRequest.newBuilder(api("/api/orders/" + id(order))).DELETE()).statusCode())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void anUnshippableOrderIsRefundedReleasedAndCancelled() throws Exception {
+        int stockBefore = stock("industrial-press");
+        JsonNode order = place("""
+                {"customer_id":"gold-customer","customer_tier":"gold",
+                 "items":[{"product_id":"industrial-press","quantity":1}]}""");
+
+        JsonNode done = awaitStatus(order, "cancelled");
+
+        assertThat(done.path("failure_reason").asText()).startsWith("shipping failed");
+        assertThat(count("select count(*) from payment.refunds where order_id = ?", id(order))).isEqualTo(1);
+        assertThat(count("select count(*) from shipping.shipments where order_id = ?", id(order))).isZero();
+        assertThat(stock("industrial-press")).isEqualTo(stockBefore);
+    }
+
+    @Test
+    void badInputIsAProblemAndWritesNothing() throws Exception {
+        long before = count("select count(*) from orders.orders");
+
+        HttpResponse<String> response = post("/api/orders", """
+                {"customer_id":"x","items":[{"product_id":"no-such-sku","quantity":1}]}""");
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(count("select count(*) from orders.orders")).isEqualTo(before);
+    }
+
+    private JsonNode place(String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = post("/api/orders", body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode created = json.readTree(response.body());
+        assertThat(created.path("workflow_id").asText()).isEqualTo("order-" + id(created.path("order")));
+        assertThat(response.headers().firstValue("Location")).hasValue("/api/orders/" + id(created.path("order")));
+        return created.path("order");
+    }
+
+    private JsonNode awaitStatus(JsonNode order, String status) {
+        return await().atMost(SETTLE).pollInterval(Duration.ofMillis(200))
+                .until(() -> get("/api/orders/" + id(order)).path("order"),
+                        current -> status.equals(current.path("status").asText()));
+    }
+
+    private HttpResponse<String> review(JsonNode order, String decision) throws IOException, InterruptedException {
+        return post("/api/orders/" + id(order) + "/review",
+                "{\"decision\":\"" + decision + "\",\"reviewer\":\"end-to-end test\"}");
+    }
+
+    private int stock(String sku) throws IOException, InterruptedException {
+        return get("/api/products/" + sku).path("product").path("stock").asInt();
+    }
+
+    private JsonNode get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(api(path)).GET());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(api(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI api(String path) {
+        return URI.create(stack.baseUrl() + path);
+    }
+
+    private long count(String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    private static UUID id(JsonNode order) {
+        return UUID.fromString(order.path("id").asText());
+    }
+}
