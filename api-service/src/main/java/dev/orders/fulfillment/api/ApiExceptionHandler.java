@@ -21,6 +21,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -70,8 +71,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         } else if (cause instanceof InputCoercionException outOfRange) {
             problem = wrongValue(outOfRange, "is out of range");
         } else if (cause instanceof JacksonException malformed) {
-            problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "malformed JSON: " + malformed.getOriginalMessage());
+            // the parser's own message quotes internals ("[Source: REDACTED …]"); where it broke is what helps
+            TokenStreamLocation at = malformed.getLocation();
+            problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, at == null || at.getLineNr() < 1
+                    ? "malformed JSON"
+                    : "malformed JSON at line " + at.getLineNr() + ", column " + at.getColumnNr());
         } else {
             problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "a JSON request body is required");
         }

@@ -94,6 +94,16 @@ class OrderValidationTest extends ApiServiceTestBase {
     }
 
     @Test
+    void malformedJsonSaysWhereItBrokeAndNothingOfTheParser() {
+        http.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"customer_id\": \"c\",\n \"items\": [{\"quantity\": abc}]}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.detail").isEqualTo("malformed JSON at line 2, column 25");
+    }
+
+    @Test
     void unknownProductsAreA422NamingEachItem() {
         long before = orderCount();
 
