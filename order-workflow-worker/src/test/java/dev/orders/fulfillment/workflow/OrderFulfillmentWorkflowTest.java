@@ -25,16 +25,20 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** One test per decision path, on Temporal's time-skipping test server; the workers are {@link FakeServices}. */
+/**
+ * One test per decision path, on Temporal's time-skipping test server (its JUnit 5 extension, which also prints
+ * the workflow histories of a failed test); the workers are {@link FakeServices}.
+ */
 class OrderFulfillmentWorkflowTest {
 
     private static final FulfillmentPolicy POLICY =
@@ -45,20 +49,22 @@ class OrderFulfillmentWorkflowTest {
     private OrderFulfillmentInput input;
     private OrderFulfillmentWorkflow workflow;
 
+    /**
+     * A fresh time-skipping test server per test. Not started by the extension: the fakes' workers must be
+     * registered first, and the workflow runs on its production task queue, not the extension's random one.
+     */
+    @RegisterExtension
+    static final TestWorkflowExtension temporal = TestWorkflowExtension.newBuilder().setDoNotStart(true).build();
+
     @BeforeEach
-    void startEnvironment() {
-        env = TestWorkflowEnvironment.newInstance();
+    void startEnvironment(TestWorkflowEnvironment environment) {
+        env = environment;
         env.newWorker(OrderFulfillmentWorkflow.TASK_QUEUE)
                 .registerWorkflowImplementationTypes(OrderFulfillmentWorkflowImpl.class);
         services = new FakeServices();
         services.registerOn(env);
         env.start();
         input = order(new OrderLine("prod-1", 2, new BigDecimal("29.99"), 250));
-    }
-
-    @AfterEach
-    void stopEnvironment() {
-        env.close();
     }
 
     @Test
