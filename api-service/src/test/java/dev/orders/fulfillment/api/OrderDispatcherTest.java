@@ -62,24 +62,26 @@ class OrderDispatcherTest extends ApiServiceTestBase {
                 .isThrownBy(() -> temporal.newUntypedWorkflowStub("order-" + id).describe());
     }
 
-    /** An order row with one line of two prod-1, as the API writes it. */
+    /**
+     * An order row with one line of two prod-1, written in one statement as the API writes it in one transaction:
+     * the dispatcher polls every 100 ms and must never see the order without its line.
+     */
     private UUID insertOrder(String status, OffsetDateTime createdAt, OffsetDateTime workflowStartedAt) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                        INSERT INTO orders.orders (id, customer_id, customer_tier, status, total_amount, workflow_id,
-                                                   workflow_started_at, created_at, updated_at)
-                        VALUES (:id, :customer, 'standard', :status, 59.98, :workflow, :started, :created, :created)""")
+                        WITH placed AS (
+                            INSERT INTO orders.orders (id, customer_id, customer_tier, status, total_amount, workflow_id,
+                                                       workflow_started_at, created_at, updated_at)
+                            VALUES (:id, :customer, 'standard', :status, 59.98, :workflow, :started, :created, :created)
+                            RETURNING id)
+                        INSERT INTO orders.order_items (order_id, line_no, product_id, quantity, price, weight_grams)
+                        SELECT id, 1, 'prod-1', 2, 29.99, 250 FROM placed""")
                 .param("id", id)
                 .param("customer", newCustomer())
                 .param("status", status)
                 .param("workflow", "order-" + id)
                 .param("started", workflowStartedAt)
                 .param("created", createdAt)
-                .update();
-        jdbc.sql("""
-                        INSERT INTO orders.order_items (order_id, line_no, product_id, quantity, price, weight_grams)
-                        VALUES (:id, 1, 'prod-1', 2, 29.99, 250)""")
-                .param("id", id)
                 .update();
         return id;
     }
