@@ -52,6 +52,7 @@ public final class RunningStack implements AutoCloseable {
         temporal = TemporalFrontend.start(settings);
         Terminal.say(temporal.description() + " on " + temporal.address());
 
+        Terminal.say(Telemetry.describe(settings));
         Map<String, String> connections = new HashMap<>(postgres.serviceEnvironment());
         connections.putAll(temporal.serviceEnvironment());
         for (Service service : Service.values()) {

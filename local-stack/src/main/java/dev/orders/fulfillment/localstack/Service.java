@@ -3,6 +3,7 @@ package dev.orders.fulfillment.localstack;
 import static java.util.Map.entry;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,13 +70,16 @@ public enum Service {
     }
 
     /** Seven JVMs share a laptop: small heaps, and C1 only, which starts faster and is plenty for a demo. */
-    List<String> jvmOptions() {
-        return List.of("-Xmx" + maxHeapMegabytes + "m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
-                "-XX:+ExitOnOutOfMemoryError");
+    List<String> jvmOptions(Settings settings) {
+        List<String> options = new ArrayList<>(List.of("-Xmx" + maxHeapMegabytes + "m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:+ExitOnOutOfMemoryError"));
+        options.addAll(Telemetry.jvmOptions(settings));
+        return options;
     }
 
     /**
-     * The launcher's environment, the demo simulation where it sets no value itself, then what the stack decides:
+     * The launcher's environment, the demo simulation and the agent's settings where it sets no value itself, then
+     * what the stack decides:
      * {@code connections} (database, Temporal) and the ports.
      */
     Map<String, String> environment(Settings settings, Map<String, String> connections) {
@@ -83,6 +87,7 @@ public enum Service {
         if (settings.demoSimulation()) {
             DEMO_SIMULATION.forEach(environment::putIfAbsent);
         }
+        Telemetry.configure(this, environment);
         environment.putAll(connections);
         environment.put("SERVER_PORT", Integer.toString(port(settings)));
         if (this == API_SERVICE) {

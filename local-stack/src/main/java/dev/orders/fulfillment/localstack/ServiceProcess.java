@@ -48,7 +48,7 @@ final class ServiceProcess {
             throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(service.jvmOptions());
+        command.addAll(service.jvmOptions(settings));
         command.add("-jar");
         command.add(service.jar(settings).toString());
         ProcessBuilder builder = new ProcessBuilder(command)

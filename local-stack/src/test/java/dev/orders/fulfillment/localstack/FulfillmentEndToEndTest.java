@@ -18,8 +18,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +54,10 @@ class FulfillmentEndToEndTest {
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.keySet().removeIf(name -> name.endsWith("_FAILURE_RATE") || name.contains("_LATENCY_")
                 || name.equals("SIM") || name.equals("DATABASE_URL") || name.startsWith("SPRING_DATASOURCE_")
-                || name.equals("TEMPORAL_ADDRESS"));
+                || name.equals("TEMPORAL_ADDRESS") || name.startsWith("OTEL_"));
+        // the agent logs what it exports, so the test can read each order's trace back (ExportedSpans)
+        environment.put("OTEL_TRACES_EXPORTER", "logging-otlp");
+        environment.put("OTEL_BSP_SCHEDULE_DELAY", "200");
         Settings settings = Settings.fromEnvironment(Settings.findRoot(), environment)
                 .withDataDir(dataDir)
                 .withPorts(18080, 25432, 17233);
@@ -90,6 +96,40 @@ class FulfillmentEndToEndTest {
         assertThat(count("select count(*) from notification.notifications where order_id = ? and type = "
                 + "'order_confirmed'", id)).isEqualTo(1);
         assertThat(count("select count(*) from fraud.assessments where order_id = ?", id)).isEqualTo(1);
+    }
+
+    @Test
+    void anOrderIsOneTraceFromTheRequestThroughEveryServiceItTouched() throws Exception {
+        HttpResponse<String> response = post("/api/orders", """
+                {"customer_id":"traced-customer","customer_tier":"gold",
+                 "items":[{"product_id":"prod-2","quantity":1}]}""");
+        assertThat(response.statusCode()).isEqualTo(201);
+        String traceId = traceIdOf(response);
+        awaitStatus(json.readTree(response.body()).path("order"), "completed");
+
+        await().atMost(SETTLE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            List<ExportedSpans.Span> spans = ExportedSpans.ofTrace(stack.settings().logDir(), traceId);
+            assertThat(spans).extracting(span -> span.service() + " " + span.name()).contains(
+                    "api-service POST /api/orders",
+                    "api-service INSERT orders.orders",
+                    "api-service StartWorkflow:OrderFulfillmentWorkflow",
+                    "order-workflow-worker RunWorkflow:OrderFulfillmentWorkflow",
+                    "order-workflow-worker StartActivity:FraudAssessment",
+                    "fraud-worker RunActivity:FraudAssessment",
+                    "fraud-worker INSERT fraud.assessments",
+                    "inventory-worker RunActivity:ReserveInventory",
+                    "payment-worker RunActivity:ProcessPayment",
+                    "payment-worker INSERT payment.charges",
+                    "shipping-worker RunActivity:CreateShipment",
+                    "notification-worker RunActivity:SendNotification",
+                    "api-service RunActivity:RecordOrderState");
+            // one tree: the request is the only root, and every other span hangs off a span of the same trace
+            assertThat(spans).filteredOn(ExportedSpans.Span::isRoot).extracting(ExportedSpans.Span::name)
+                    .containsExactly("POST /api/orders");
+            Set<String> ids = spans.stream().map(ExportedSpans.Span::spanId).collect(Collectors.toSet());
+            assertThat(spans).filteredOn(span -> !span.isRoot())
+                    .allSatisfy(span -> assertThat(ids).contains(span.parentSpanId()));
+        });
     }
 
     @Test
@@ -210,6 +250,13 @@ class FulfillmentEndToEndTest {
         assertThat(created.path("workflow_id").asText()).isEqualTo("order-" + id(created.path("order")));
         assertThat(response.headers().firstValue("Location")).hasValue("/api/orders/" + id(created.path("order")));
         return created.path("order");
+    }
+
+    /** The trace id of the W3C {@code traceparent} header the API answers with: {@code 00-<trace>-<span>-<flags>}. */
+    private static String traceIdOf(HttpResponse<String> response) {
+        String traceparent = response.headers().firstValue("traceparent").orElseThrow();
+        assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+        return traceparent.split("-")[1];
     }
 
     private JsonNode awaitStatus(JsonNode order, String status) {

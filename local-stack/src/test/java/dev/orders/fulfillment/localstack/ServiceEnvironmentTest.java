@@ -3,10 +3,13 @@ package dev.orders.fulfillment.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ServiceEnvironmentTest {
 
@@ -61,6 +64,42 @@ class ServiceEnvironmentTest {
                 .doesNotContainKey("INVENTORY_URL");
         assertThat(Service.NOTIFICATION_WORKER.readinessUrl(settings))
                 .isEqualTo("http://localhost:9006/actuator/health/readiness");
+    }
+
+    @Test
+    void withoutACollectorTheAgentExportsNothingAndEachServiceIsNamedForItself() {
+        Settings settings = Settings.fromEnvironment(ROOT, Map.of("OTEL_SERVICE_NAME", "everything"));
+
+        assertThat(Service.FRAUD_WORKER.environment(settings, Map.of()))
+                .containsEntry("OTEL_SERVICE_NAME", "fraud-worker")
+                .containsEntry("OTEL_TRACES_EXPORTER", "none")
+                .containsEntry("OTEL_METRICS_EXPORTER", "none")
+                .containsEntry("OTEL_LOGS_EXPORTER", "none")
+                .containsEntry("OTEL_INSTRUMENTATION_GRPC_ENABLED", "false");
+    }
+
+    @Test
+    void aCollectorEndpointTurnsExportOnAndTheUsersChoicesStand() {
+        Settings settings = Settings.fromEnvironment(ROOT, Map.of(
+                "OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318", "OTEL_LOGS_EXPORTER", "console"));
+
+        assertThat(Service.API_SERVICE.environment(settings, Map.of()))
+                .containsEntry("OTEL_SERVICE_NAME", "api-service")
+                .containsEntry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318")
+                .containsEntry("OTEL_LOGS_EXPORTER", "console")
+                .doesNotContainKeys("OTEL_TRACES_EXPORTER", "OTEL_METRICS_EXPORTER");
+    }
+
+    @Test
+    void theAgentIsAttachedWhenTheBuildFetchedIt(@TempDir Path root) throws IOException {
+        Settings settings = Settings.fromEnvironment(root, Map.of());
+        assertThat(Service.SHIPPING_WORKER.jvmOptions(settings)).noneMatch(option -> option.startsWith("-javaagent"));
+
+        Files.createDirectories(Telemetry.agentJar(settings).getParent());
+        Files.createFile(Telemetry.agentJar(settings));
+
+        assertThat(Service.SHIPPING_WORKER.jvmOptions(settings))
+                .contains("-javaagent:" + root.resolve("local-stack/target/agent/opentelemetry-javaagent.jar"));
     }
 
     @Test

@@ -1,10 +1,15 @@
 package dev.orders.fulfillment.support;
 
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.opentracingshim.OpenTracingShim;
+import io.opentracing.Tracer;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
@@ -15,6 +20,24 @@ public class ServiceSupportAutoConfiguration {
     @ConditionalOnBean(WorkflowServiceStubs.class)
     TemporalHealthIndicator temporalHealthIndicator(WorkflowServiceStubs stubs) {
         return new TemporalHealthIndicator(stubs);
+    }
+
+    /**
+     * Temporal's spans ({@code StartWorkflow}, {@code RunWorkflow}, {@code StartActivity}, {@code RunActivity}, signals)
+     * through the OpenTracing shim over the agent's global OpenTelemetry: the starter registers Temporal's OpenTracing
+     * interceptors on the client and every worker when a {@link Tracer} bean exists, and they carry the trace context
+     * in workflow and activity headers from JVM to JVM. Without the agent the global OpenTelemetry is a no-op.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    Tracer temporalTracer() {
+        return OpenTracingShim.createTracerShim(GlobalOpenTelemetry.get());
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    TraceparentResponseFilter traceparentResponseFilter() {
+        return new TraceparentResponseFilter();
     }
 
     /** A worker opts in by naming its seed prefix, e.g. {@code simulation.prefix: FRAUD}. */

@@ -1,0 +1,57 @@
+package dev.orders.fulfillment.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The OpenTelemetry Java agent on every service (the build puts it in {@code local-stack/target/agent}). It exports
+ * over OTLP only when {@code OTEL_EXPORTER_OTLP_ENDPOINT} names a collector; without one it exports nothing, rather
+ * than log a failed export every few seconds, unless an {@code OTEL_*_EXPORTER} variable says otherwise
+ * ({@code OTEL_TRACES_EXPORTER=console} prints every span into the service's log).
+ */
+final class Telemetry {
+
+    static final List<String> EXPORTERS = List.of("OTEL_TRACES_EXPORTER", "OTEL_METRICS_EXPORTER", "OTEL_LOGS_EXPORTER");
+
+    private Telemetry() {
+    }
+
+    static Path agentJar(Settings settings) {
+        return settings.root().resolve("local-stack/target/agent/opentelemetry-javaagent.jar");
+    }
+
+    static List<String> jvmOptions(Settings settings) {
+        Path agent = agentJar(settings);
+        return Files.isRegularFile(agent) ? List.of("-javaagent:" + agent) : List.of();
+    }
+
+    /** Fills in what the launcher's environment leaves unset; the service's name is always its own. */
+    static void configure(Service service, Map<String, String> environment) {
+        environment.put("OTEL_SERVICE_NAME", service.moduleName());
+        if (!environment.containsKey("OTEL_EXPORTER_OTLP_ENDPOINT")) {
+            EXPORTERS.forEach(exporter -> environment.putIfAbsent(exporter, "none"));
+        }
+        // each Temporal long poll would be a trace of its own; Temporal's spans come from its interceptors instead
+        environment.putIfAbsent("OTEL_INSTRUMENTATION_GRPC_ENABLED", "false");
+        // api-service's dispatcher polls every 2 s: a trace each, of nothing; the workflows it starts are traced
+        environment.putIfAbsent("OTEL_INSTRUMENTATION_SPRING_SCHEDULING_ENABLED", "false");
+    }
+
+    /** One line for the start-up report. */
+    static String describe(Settings settings) {
+        if (!Files.isRegularFile(agentJar(settings))) {
+            return "OpenTelemetry agent not found (" + settings.root().relativize(agentJar(settings))
+                    + "): services run untraced; `make build` fetches it";
+        }
+        String endpoint = settings.environment().get("OTEL_EXPORTER_OTLP_ENDPOINT");
+        String traces = settings.environment().get("OTEL_TRACES_EXPORTER");
+        if (endpoint != null) {
+            return "OpenTelemetry agent attached, exporting over OTLP to " + endpoint;
+        }
+        return traces != null
+                ? "OpenTelemetry agent attached, traces exported by OTEL_TRACES_EXPORTER=" + traces
+                : "OpenTelemetry agent attached, exporting nowhere (set OTEL_EXPORTER_OTLP_ENDPOINT to a collector)";
+    }
+}
