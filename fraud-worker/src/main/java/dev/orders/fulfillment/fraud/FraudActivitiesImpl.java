@@ -3,6 +3,7 @@ package dev.orders.fulfillment.fraud;
 import dev.orders.fulfillment.contracts.FraudActivities;
 import dev.orders.fulfillment.contracts.FraudAssessmentInput;
 import dev.orders.fulfillment.contracts.FraudAssessmentResult;
+import dev.orders.fulfillment.support.OrderSpans;
 import dev.orders.fulfillment.support.Simulation;
 import io.temporal.spring.boot.ActivityImpl;
 import java.util.List;
@@ -29,12 +30,20 @@ class FraudActivitiesImpl implements FraudActivities {
 
     @Override
     public FraudAssessmentResult assess(FraudAssessmentInput input) {
-        simulation.beforeWork("FraudAssessment");
-        // a retried or re-driven order keeps its first score, even if the customer's history has changed since
-        FraudAssessmentResult assessment = stored(input.orderId()).orElseGet(() -> scoreAndStore(input));
-        log.info("order {} fraud risk score {}, factors {}",
-                input.orderId(), assessment.riskScore(), assessment.riskFactors());
-        return assessment;
+        return OrderSpans.call("fraud_assessment", input.orderId(), span -> {
+            span.setAttribute(OrderSpans.CUSTOMER_ID, input.customerId());
+            span.setAttribute(OrderSpans.CUSTOMER_TIER, input.customerTier().wireName());
+            span.setAttribute(OrderSpans.ORDER_AMOUNT, input.totalAmount().doubleValue());
+            simulation.beforeWork("FraudAssessment");
+            // a retried or re-driven order keeps its first score, even if the customer's history has changed since
+            FraudAssessmentResult assessment = stored(input.orderId()).orElseGet(() -> scoreAndStore(input));
+            span.setAttribute(OrderSpans.FRAUD_RISK_SCORE, (long) assessment.riskScore());
+            span.setAttribute(OrderSpans.FRAUD_HIGH_RISK, assessment.requiresManualReview());
+            span.setAttribute(OrderSpans.FRAUD_RISK_FACTORS, assessment.riskFactors());
+            log.info("order {} fraud risk score {}, factors {}",
+                    input.orderId(), assessment.riskScore(), assessment.riskFactors());
+            return assessment;
+        });
     }
 
     private FraudAssessmentResult scoreAndStore(FraudAssessmentInput input) {

@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +25,25 @@ final class ExportedSpans {
 
         boolean isRoot() {
             return parentSpanId.isEmpty();
+        }
+
+        /** Attribute values as text; an array as {@code [a, b]}. */
+        Map<String, String> attributes() {
+            Map<String, String> attributes = new LinkedHashMap<>();
+            for (JsonNode attribute : json.path("attributes")) {
+                attributes.put(attribute.path("key").asText(), text(attribute.path("value")));
+            }
+            return attributes;
+        }
+
+        private static String text(JsonNode value) {
+            JsonNode array = value.path("arrayValue");
+            if (!array.isMissingNode()) {
+                List<String> values = new ArrayList<>();
+                array.path("values").forEach(element -> values.add(text(element)));
+                return values.toString();
+            }
+            return value.elements().hasNext() ? value.elements().next().asText() : "";
         }
     }
 

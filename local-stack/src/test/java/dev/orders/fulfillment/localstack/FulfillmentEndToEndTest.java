@@ -105,6 +105,7 @@ class FulfillmentEndToEndTest {
                  "items":[{"product_id":"prod-2","quantity":1}]}""");
         assertThat(response.statusCode()).isEqualTo(201);
         String traceId = traceIdOf(response);
+        String orderId = json.readTree(response.body()).path("order").path("id").asText();
         awaitStatus(json.readTree(response.body()).path("order"), "completed");
 
         await().atMost(SETTLE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
@@ -122,13 +123,56 @@ class FulfillmentEndToEndTest {
                     "payment-worker INSERT payment.charges",
                     "shipping-worker RunActivity:CreateShipment",
                     "notification-worker RunActivity:SendNotification",
-                    "api-service RunActivity:RecordOrderState");
+                    "api-service RunActivity:RecordOrderState",
+                    "fraud-worker fraud_assessment",
+                    "inventory-worker reserve_inventory",
+                    "payment-worker process_payment",
+                    "shipping-worker create_shipment",
+                    "notification-worker send_notification");
             // one tree: the request is the only root, and every other span hangs off a span of the same trace
             assertThat(spans).filteredOn(ExportedSpans.Span::isRoot).extracting(ExportedSpans.Span::name)
                     .containsExactly("POST /api/orders");
             Set<String> ids = spans.stream().map(ExportedSpans.Span::spanId).collect(Collectors.toSet());
             assertThat(spans).filteredOn(span -> !span.isRoot())
                     .allSatisfy(span -> assertThat(ids).contains(span.parentSpanId()));
+
+            // the business decisions, on the domain spans
+            assertThat(named(spans, "fraud_assessment").attributes())
+                    .containsEntry("order.id", orderId)
+                    .containsEntry("customer.id", "traced-customer")
+                    .containsEntry("customer.tier", "gold")
+                    .containsEntry("order.amount", "49.99")
+                    .containsEntry("fraud.risk_score", "0")
+                    .containsEntry("fraud.high_risk", "false")
+                    .containsEntry("fraud.risk_factors", "[]");
+            assertThat(named(spans, "reserve_inventory").attributes())
+                    .containsEntry("inventory.all_available", "true");
+            assertThat(named(spans, "process_payment").attributes())
+                    .containsEntry("payment.success", "true")
+                    .hasEntrySatisfying("payment.transaction_id", id -> assertThat(id).startsWith("txn-"));
+            assertThat(named(spans, "create_shipment").attributes())
+                    .containsEntry("shipping.carrier", "express")
+                    .containsKey("shipping.tracking_id");
+            assertThat(named(spans, "send_notification").attributes())
+                    .containsEntry("notification.type", "order_confirmed");
+            assertThat(spans).filteredOn(span -> span.name().equals("fraud_assessment"))
+                    .allSatisfy(span -> assertThat(parentOf(spans, span).name())
+                            .isEqualTo("RunActivity:FraudAssessment"));
+        });
+    }
+
+    @Test
+    void aFailingStepMarksItsDomainSpanAsAnError() throws Exception {
+        HttpResponse<String> response = post("/api/orders", """
+                {"customer_id":"test-customer","items":[{"product_id":"industrial-press","quantity":1}]}""");
+        String traceId = traceIdOf(response);
+        awaitStatus(json.readTree(response.body()).path("order"), "cancelled");
+
+        await().atMost(SETTLE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            ExportedSpans.Span shipment =
+                    named(ExportedSpans.ofTrace(stack.settings().logDir(), traceId), "create_shipment");
+            assertThat(shipment.json().path("status").path("code").asInt()).isEqualTo(2); // STATUS_CODE_ERROR
+            assertThat(shipment.json().path("events").findValuesAsText("name")).contains("exception");
         });
     }
 
@@ -250,6 +294,16 @@ class FulfillmentEndToEndTest {
         assertThat(created.path("workflow_id").asText()).isEqualTo("order-" + id(created.path("order")));
         assertThat(response.headers().firstValue("Location")).hasValue("/api/orders/" + id(created.path("order")));
         return created.path("order");
+    }
+
+    private static ExportedSpans.Span named(List<ExportedSpans.Span> spans, String name) {
+        List<ExportedSpans.Span> matching = spans.stream().filter(span -> span.name().equals(name)).toList();
+        assertThat(matching).as("spans named " + name).hasSize(1);
+        return matching.get(0);
+    }
+
+    private static ExportedSpans.Span parentOf(List<ExportedSpans.Span> spans, ExportedSpans.Span child) {
+        return spans.stream().filter(span -> span.spanId().equals(child.parentSpanId())).findFirst().orElseThrow();
     }
 
     /** The trace id of the W3C {@code traceparent} header the API answers with: {@code 00-<trace>-<span>-<flags>}. */

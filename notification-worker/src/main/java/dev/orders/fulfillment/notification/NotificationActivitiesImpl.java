@@ -2,6 +2,7 @@ package dev.orders.fulfillment.notification;
 
 import dev.orders.fulfillment.contracts.NotificationActivities;
 import dev.orders.fulfillment.contracts.SendNotificationInput;
+import dev.orders.fulfillment.support.OrderSpans;
 import dev.orders.fulfillment.support.Simulation;
 import io.temporal.spring.boot.ActivityImpl;
 import org.slf4j.Logger;
@@ -25,7 +26,17 @@ class NotificationActivitiesImpl implements NotificationActivities {
 
     @Override
     public void send(SendNotificationInput input) {
-        simulation.beforeWork("SendNotification");
+        OrderSpans.run("send_notification", input.orderId(), span -> {
+            span.setAttribute(OrderSpans.CUSTOMER_ID, input.customerId());
+            span.setAttribute(OrderSpans.NOTIFICATION_TYPE, input.type().wireName());
+            simulation.beforeWork("SendNotification");
+            boolean sent = recordAndSend(input);
+            span.setAttribute(OrderSpans.NOTIFICATION_SENT, sent);
+        });
+    }
+
+    /** Whether this call sent it: false when an earlier attempt, or an earlier run of the order, already had. */
+    private boolean recordAndSend(SendNotificationInput input) {
         // recorded before it is sent, so a retry or a re-driven order finds the row and never sends it twice
         int recorded = jdbc.sql("""
                         INSERT INTO notification.notifications (order_id, customer_id, type, message)
@@ -39,11 +50,12 @@ class NotificationActivitiesImpl implements NotificationActivities {
                 .update();
         if (recorded == 0) {
             log.debug("order {}: {} notification already sent", input.orderId(), input.type().wireName());
-            return;
+            return false;
         }
         // This log line is the demo's delivery channel: a real service would hand the message to its e-mail or
         // SMS provider here.
         log.info("notification sent: order {}, customer {}, type {}, message: {}",
                 input.orderId(), input.customerId(), input.type().wireName(), input.message());
+        return true;
     }
 }

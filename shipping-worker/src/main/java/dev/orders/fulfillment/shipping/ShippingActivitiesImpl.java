@@ -3,6 +3,7 @@ package dev.orders.fulfillment.shipping;
 import dev.orders.fulfillment.contracts.CreateShipmentInput;
 import dev.orders.fulfillment.contracts.CreateShipmentResult;
 import dev.orders.fulfillment.contracts.ShippingActivities;
+import dev.orders.fulfillment.support.OrderSpans;
 import dev.orders.fulfillment.support.Simulation;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
@@ -32,11 +33,17 @@ class ShippingActivitiesImpl implements ShippingActivities {
 
     @Override
     public CreateShipmentResult createShipment(CreateShipmentInput input) {
-        simulation.beforeWork("CreateShipment");
-        CreateShipmentResult shipment = stored(input.orderId()).orElseGet(() -> book(input));
-        log.info("order {} shipment booked with {}, tracking id {}",
-                input.orderId(), shipment.carrier(), shipment.trackingId());
-        return shipment;
+        return OrderSpans.call("create_shipment", input.orderId(), span -> {
+            span.setAttribute(OrderSpans.CUSTOMER_ID, input.customerId());
+            span.setAttribute(OrderSpans.ORDER_ITEM_COUNT, (long) input.lines().size());
+            simulation.beforeWork("CreateShipment");
+            CreateShipmentResult shipment = stored(input.orderId()).orElseGet(() -> book(input));
+            span.setAttribute(OrderSpans.SHIPPING_CARRIER, shipment.carrier());
+            span.setAttribute(OrderSpans.SHIPPING_TRACKING_ID, shipment.trackingId());
+            log.info("order {} shipment booked with {}, tracking id {}",
+                    input.orderId(), shipment.carrier(), shipment.trackingId());
+            return shipment;
+        });
     }
 
     private CreateShipmentResult book(CreateShipmentInput input) {
