@@ -1,12 +1,15 @@
 package dev.orders.fulfillment.api;
 
 import dev.orders.fulfillment.contracts.OrderStateActivities;
+import dev.orders.fulfillment.contracts.OrderStatus;
 import dev.orders.fulfillment.contracts.RecordOrderStateInput;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
+import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,9 +21,11 @@ class OrderStateActivitiesImpl implements OrderStateActivities {
     private static final Logger log = LoggerFactory.getLogger(OrderStateActivitiesImpl.class);
 
     private final OrderRepository orders;
+    private final ApplicationEventPublisher events;
 
-    OrderStateActivitiesImpl(OrderRepository orders) {
+    OrderStateActivitiesImpl(OrderRepository orders, ApplicationEventPublisher events) {
         this.orders = orders;
+        this.events = events;
     }
 
     @Override
@@ -33,9 +38,28 @@ class OrderStateActivitiesImpl implements OrderStateActivities {
                     snapshot.status().wireName(), order.status().wireName());
             return;
         }
-        if (order.apply(snapshot, Instant.now())) {
+        boolean wasFinished = order.status().isTerminal();
+        boolean wasScored = order.riskScore() != null;
+        Instant now = Instant.now();
+        if (order.apply(snapshot, now)) {
             log.info("order {}: {} ({})", order.id(), order.status().wireName(),
                     order.decisionPath() == null ? "no decision yet" : order.decisionPath().wireName());
+            events.publishEvent(change(order, now, wasFinished, wasScored));
         }
+    }
+
+    private static OrderChanged change(Order order, Instant now, boolean wasFinished, boolean wasScored) {
+        return new OrderChanged(order.status(), order.decisionPath(), order.customerTier(), order.riskScore(),
+                order.totalAmount(), order.currency(), order.transactionId() != null, order.cancellation() != null,
+                Duration.between(order.createdAt(), now),
+                !wasScored && order.riskScore() != null,
+                order.status() == OrderStatus.MANUAL_REVIEW && firstTimeIn(order, OrderStatus.MANUAL_REVIEW),
+                order.status() == OrderStatus.BACKORDERED && firstTimeIn(order, OrderStatus.BACKORDERED),
+                !wasFinished && order.status().isTerminal());
+    }
+
+    /** A re-driven order walks its steps again: it enters review or a backorder once, however often it is told. */
+    private static boolean firstTimeIn(Order order, OrderStatus status) {
+        return order.history().stream().filter(transition -> transition.status() == status).count() == 1;
     }
 }

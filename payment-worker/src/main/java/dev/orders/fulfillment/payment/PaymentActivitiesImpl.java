@@ -7,6 +7,7 @@ import dev.orders.fulfillment.contracts.RefundPaymentInput;
 import dev.orders.fulfillment.contracts.RefundPaymentResult;
 import dev.orders.fulfillment.support.OrderSpans;
 import dev.orders.fulfillment.support.Simulation;
+import io.micrometer.core.instrument.Timer;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
 import java.math.BigDecimal;
@@ -25,11 +26,13 @@ class PaymentActivitiesImpl implements PaymentActivities {
     private final PaymentLedger ledger;
     private final MockGateway gateway;
     private final Simulation simulation;
+    private final PaymentMetrics metrics;
 
-    PaymentActivitiesImpl(PaymentLedger ledger, MockGateway gateway, Simulation simulation) {
+    PaymentActivitiesImpl(PaymentLedger ledger, MockGateway gateway, Simulation simulation, PaymentMetrics metrics) {
         this.ledger = ledger;
         this.gateway = gateway;
         this.simulation = simulation;
+        this.metrics = metrics;
     }
 
     static String idempotencyKey(UUID orderId) {
@@ -48,7 +51,9 @@ class PaymentActivitiesImpl implements PaymentActivities {
             String key = idempotencyKey(input.orderId());
             // an earlier attempt's outcome stands, a decline included: asking the gateway again could charge twice
             ChargePaymentResult charge = ledger.findCharge(key).orElseGet(() -> {
-                ledger.recordCharge(key, input, gateway.authorize(input.paymentMethod()));
+                Timer.Sample attempt = metrics.startAttempt();
+                ChargePaymentResult outcome = gateway.authorize(input.paymentMethod());
+                metrics.attempted(input, outcome, ledger.recordCharge(key, input, outcome), attempt);
                 return ledger.findCharge(key).orElseThrow();
             });
             span.setAttribute(OrderSpans.PAYMENT_SUCCESS, charge.approved());

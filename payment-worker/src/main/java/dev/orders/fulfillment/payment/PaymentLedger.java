@@ -37,8 +37,9 @@ class PaymentLedger {
                 .optional();
     }
 
-    void recordCharge(String idempotencyKey, ChargePaymentInput input, ChargePaymentResult outcome) {
-        jdbc.sql("""
+    /** False when a concurrent attempt for the same key recorded its outcome first: that one stands. */
+    boolean recordCharge(String idempotencyKey, ChargePaymentInput input, ChargePaymentResult outcome) {
+        return jdbc.sql("""
                         insert into payment.charges (id, order_id, idempotency_key, customer_id, amount, currency,
                                                      payment_method, status, transaction_id, decline_reason)
                         values (:id, :orderId, :key, :customerId, :amount, :currency,
@@ -54,7 +55,7 @@ class PaymentLedger {
                 .param("status", outcome.approved() ? "succeeded" : "declined")
                 .param("transactionId", outcome.transactionId())
                 .param("declineReason", outcome.declineReason())
-                .update();
+                .update() == 1;
     }
 
     Optional<Charge> findSucceededCharge(UUID orderId) {

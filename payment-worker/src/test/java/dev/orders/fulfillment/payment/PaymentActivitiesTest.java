@@ -2,6 +2,7 @@ package dev.orders.fulfillment.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.orders.fulfillment.contracts.ChargePaymentInput;
 import dev.orders.fulfillment.contracts.ChargePaymentResult;
@@ -10,6 +11,8 @@ import dev.orders.fulfillment.contracts.RefundPaymentInput;
 import dev.orders.fulfillment.contracts.RefundPaymentResult;
 import dev.orders.fulfillment.support.Simulation;
 import dev.orders.fulfillment.testsupport.ActivityCalls;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import java.math.BigDecimal;
@@ -40,10 +43,19 @@ class PaymentActivitiesTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    PaymentMetrics metrics;
+
+    @Autowired
+    MeterRegistry registry;
+
     @Test
     void chargingTwiceChargesOnce() {
         PaymentActivities payments = calls.stub(PaymentActivities.class, activitiesBean);
         ChargePaymentInput input = charge(UUID.randomUUID(), "49.99", "card");
+        double attempts = count("payment.attempts");
+        double successes = count("payment.successes");
+        double amount = count("payment.amount.total");
 
         ChargePaymentResult first = payments.charge(input);
         ChargePaymentResult retry = payments.charge(input);
@@ -59,6 +71,27 @@ class PaymentActivitiesTest {
                 .param("key", "order-" + input.orderId())
                 .query(Integer.class)
                 .single()).isOne();
+        // the retry found the ledger's answer: the gateway was asked once, and once is counted
+        assertThat(count("payment.attempts")).isEqualTo(attempts + 1);
+        assertThat(count("payment.successes")).isEqualTo(successes + 1);
+        assertThat(count("payment.amount.total")).isCloseTo(amount + 49.99, within(1e-9));
+    }
+
+    @Test
+    void aDeclineIsCountedByItsReason() {
+        PaymentActivities payments = calls.stub(PaymentActivities.class, activitiesBean);
+        double declines = registry.counter("payment.failures", "decline_reason", "test_decline").count();
+
+        payments.charge(charge(UUID.randomUUID(), "20.00", MockGateway.TEST_DECLINE));
+
+        assertThat(registry.counter("payment.failures", "decline_reason", "test_decline").count())
+                .isEqualTo(declines + 1);
+        assertThat(registry.get("payment.latency").tag("outcome", "declined").timer().count()).isPositive();
+    }
+
+    /** Summed over all attribute values: other tests in this JVM count too, so tests compare before and after. */
+    private double count(String counter) {
+        return registry.find(counter).counters().stream().mapToDouble(Counter::count).sum();
     }
 
     @Test
@@ -82,7 +115,7 @@ class PaymentActivitiesTest {
         Simulation alwaysDecline =
                 Simulation.fromEnvironment(Map.of("PAYMENT_DECLINE_FAILURE_RATE", "1")::get, "PAYMENT");
         PaymentActivities payments = calls.stub(PaymentActivities.class,
-                new PaymentActivitiesImpl(ledger, new MockGateway(alwaysDecline), alwaysDecline));
+                new PaymentActivitiesImpl(ledger, new MockGateway(alwaysDecline), alwaysDecline, metrics));
         ChargePaymentInput input = charge(UUID.randomUUID(), "15.00", "card");
 
         ChargePaymentResult result = payments.charge(input);

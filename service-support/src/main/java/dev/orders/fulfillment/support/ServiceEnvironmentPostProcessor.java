@@ -16,7 +16,7 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Two things every service needs before its context starts:
+ * Three things every service needs before its context starts:
  * <ul>
  *   <li>the shared defaults in {@code service-defaults.yaml}, added last so a service's own
  *       {@code application.yaml}, the environment and the command line all override them;</li>
@@ -38,6 +38,8 @@ public class ServiceEnvironmentPostProcessor implements EnvironmentPostProcessor
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + DEFAULTS, e);
         }
+        environment.getPropertySources().addLast(
+                new MapPropertySource("OTEL_EXPORTER_OTLP_ENDPOINT", metricsExport(environment)));
         String databaseUrl = environment.getProperty("DATABASE_URL");
         if (databaseUrl != null && !databaseUrl.isBlank()) {
             var source = new MapPropertySource("DATABASE_URL", datasourceProperties(databaseUrl));
@@ -48,6 +50,15 @@ public class ServiceEnvironmentPostProcessor implements EnvironmentPostProcessor
                 sources.addFirst(source);
             }
         }
+    }
+
+    /** Ranked with the defaults: {@code MANAGEMENT_OTLP_METRICS_EXPORT_*} variables still override it. */
+    static Map<String, Object> metricsExport(ConfigurableEnvironment environment) {
+        String endpoint = environment.getProperty("OTEL_EXPORTER_OTLP_ENDPOINT", "").strip();
+        if (endpoint.isEmpty()) {
+            return Map.of("management.otlp.metrics.export.enabled", false);
+        }
+        return Map.of("management.otlp.metrics.export.url", endpoint.replaceAll("/+$", "") + "/v1/metrics");
     }
 
     /** Accepts {@code postgres://}, {@code postgresql://} and plain {@code jdbc:postgresql://} URLs. */

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class ServiceEnvironmentPostProcessorTest {
 
@@ -49,5 +50,27 @@ class ServiceEnvironmentPostProcessorTest {
         assertThat(environment.getProperty("spring.datasource.username")).isEqualTo("app");
         assertThat(environment.getProperty("spring.temporal.connection.target")).isEqualTo("temporal:7233");
         assertThat(environment.getProperty("server.shutdown")).isEqualTo("graceful");
+    }
+
+    @Test
+    void metricsExportFollowsTheAgentsEndpointAndIsOffWithoutOne() {
+        assertThat(processed(Map.of()).getProperty("management.otlp.metrics.export.enabled")).isEqualTo("false");
+
+        var exporting = processed(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel-collector:4318/"));
+        assertThat(exporting.getProperty("management.otlp.metrics.export.url"))
+                .isEqualTo("http://otel-collector:4318/v1/metrics");
+        assertThat(exporting.getProperty("management.otlp.metrics.export.enabled")).isNull();
+
+        var overridden = processed(Map.of("MANAGEMENT_OTLP_METRICS_EXPORT_ENABLED", "true"));
+        assertThat(overridden.getProperty("management.otlp.metrics.export.enabled")).isEqualTo("true");
+    }
+
+    private static StandardEnvironment processed(Map<String, Object> osEnvironment) {
+        var environment = new StandardEnvironment();
+        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        osEnvironment));
+        new ServiceEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+        return environment;
     }
 }
