@@ -2,7 +2,7 @@
 # `make run SIM=demo` reaches the launcher as the environment variable SIM (make exports command-line variables).
 MVN := ./mvnw -B
 
-.PHONY: help run build test clean
+.PHONY: help run build test clean verify-scout
 
 help:
 	@echo "make run          build, then start PostgreSQL, Temporal and the seven services (Ctrl-C stops them)"
@@ -10,6 +10,7 @@ help:
 	@echo "make test         build and run every test (what CI runs)"
 	@echo "make build        package every service, skipping tests"
 	@echo "make clean        delete build output (the local database and logs in .data stay)"
+	@echo "make verify-scout with docker compose up: checks the collector receives, and forwards to Scout"
 
 run: build
 	java -jar local-stack/target/local-stack-exec.jar
@@ -22,3 +23,6 @@ test:
 
 clean:
 	$(MVN) -q clean
+
+verify-scout:
+	./scripts/verify-scout.sh

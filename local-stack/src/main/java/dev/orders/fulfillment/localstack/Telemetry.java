@@ -2,6 +2,7 @@ package dev.orders.fulfillment.localstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -9,11 +10,19 @@ import java.util.Map;
  * The OpenTelemetry Java agent on every service (the build puts it in {@code local-stack/target/agent}). It exports
  * over OTLP only when {@code OTEL_EXPORTER_OTLP_ENDPOINT} names a collector; without one it exports nothing, rather
  * than log a failed export every few seconds, unless an {@code OTEL_*_EXPORTER} variable says otherwise
- * ({@code OTEL_TRACES_EXPORTER=console} prints every span into the service's log).
+ * ({@code OTEL_TRACES_EXPORTER=console} prints every span into the service's log). The agent sends traces and logs;
+ * metrics go through Micrometer, which follows the same endpoint ({@code ServiceEnvironmentPostProcessor}).
  */
 final class Telemetry {
 
-    static final List<String> EXPORTERS = List.of("OTEL_TRACES_EXPORTER", "OTEL_METRICS_EXPORTER", "OTEL_LOGS_EXPORTER");
+    static final List<String> EXPORTERS = List.of("OTEL_TRACES_EXPORTER", "OTEL_LOGS_EXPORTER");
+
+    /**
+     * Metrics leave through Micrometer's OTLP registry (business, Temporal SDK, HTTP, pool, JVM), not twice. Said to
+     * the agent alone, as a system property: Spring Boot reads {@code OTEL_METRICS_EXPORTER=none} as well, and would
+     * turn Micrometer's export off with it.
+     */
+    static final List<String> AGENT_OPTIONS = List.of("-Dotel.metrics.exporter=none");
 
     private Telemetry() {
     }
@@ -24,7 +33,13 @@ final class Telemetry {
 
     static List<String> jvmOptions(Settings settings) {
         Path agent = agentJar(settings);
-        return Files.isRegularFile(agent) ? List.of("-javaagent:" + agent) : List.of();
+        if (!Files.isRegularFile(agent)) {
+            return List.of();
+        }
+        List<String> options = new ArrayList<>();
+        options.add("-javaagent:" + agent);
+        options.addAll(AGENT_OPTIONS);
+        return options;
     }
 
     /** Fills in what the launcher's environment leaves unset; the service's name is always its own. */

@@ -45,6 +45,7 @@ class FulfillmentEndToEndTest {
     @TempDir
     static Path dataDir;
 
+    private OtlpReceiver otlp;
     private RunningStack stack;
     private Connection db;
 
@@ -55,9 +56,12 @@ class FulfillmentEndToEndTest {
         environment.keySet().removeIf(name -> name.endsWith("_FAILURE_RATE") || name.contains("_LATENCY_")
                 || name.equals("SIM") || name.equals("DATABASE_URL") || name.startsWith("SPRING_DATASOURCE_")
                 || name.equals("TEMPORAL_ADDRESS") || name.startsWith("OTEL_"));
-        // the agent logs what it exports, so the test can read each order's trace back (ExportedSpans)
-        environment.put("OTEL_TRACES_EXPORTER", "logging-otlp");
+        // everything the services export goes to the test's own collector, soon after it happens
+        otlp = OtlpReceiver.start();
+        environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", otlp.endpoint());
         environment.put("OTEL_BSP_SCHEDULE_DELAY", "200");
+        environment.put("OTEL_BLRP_SCHEDULE_DELAY", "200");
+        environment.put("MANAGEMENT_OTLP_METRICS_EXPORT_STEP", "1s");
         Settings settings = Settings.fromEnvironment(Settings.findRoot(), environment)
                 .withDataDir(dataDir)
                 .withPorts(18080, 25432, 17233);
@@ -72,6 +76,9 @@ class FulfillmentEndToEndTest {
         }
         if (stack != null) {
             stack.close();
+        }
+        if (otlp != null) {
+            otlp.close();
         }
     }
 
@@ -109,7 +116,7 @@ class FulfillmentEndToEndTest {
         awaitStatus(json.readTree(response.body()).path("order"), "completed");
 
         await().atMost(SETTLE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            List<ExportedSpans.Span> spans = ExportedSpans.ofTrace(stack.settings().logDir(), traceId);
+            List<ExportedSpans.Span> spans = ExportedSpans.ofTrace(otlp, traceId);
             assertThat(spans).extracting(span -> span.service() + " " + span.name()).contains(
                     "api-service POST /api/orders",
                     "api-service INSERT orders.orders",
@@ -169,11 +176,98 @@ class FulfillmentEndToEndTest {
         awaitStatus(json.readTree(response.body()).path("order"), "cancelled");
 
         await().atMost(SETTLE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            ExportedSpans.Span shipment =
-                    named(ExportedSpans.ofTrace(stack.settings().logDir(), traceId), "create_shipment");
-            assertThat(shipment.json().path("status").path("code").asInt()).isEqualTo(2); // STATUS_CODE_ERROR
-            assertThat(shipment.json().path("events").findValuesAsText("name")).contains("exception");
+            ExportedSpans.Span shipment = named(ExportedSpans.ofTrace(otlp, traceId), "create_shipment");
+            assertThat(shipment.error()).isTrue();
+            assertThat(shipment.eventNames()).contains("exception");
         });
+    }
+
+    /**
+     * Every decision path once, then what the services exported: the order counts match the orders table, by
+     * status and decision path; no metric series is per order; and every name a dashboard queries was emitted.
+     */
+    @Test
+    void exportedTelemetryCountsEachFinishedOrderOnceAndFeedsEveryDashboardQuery() throws Exception {
+        awaitStatus(place("""
+                {"customer_id":"metered-customer","customer_tier":"silver",
+                 "items":[{"product_id":"prod-1","quantity":2}]}"""), "completed");
+        awaitStatus(place("""
+                {"customer_id":"metered-customer","items":[{"product_id":"prod-1","quantity":1}],
+                 "payment_method":"test_decline"}"""), "payment_failed");
+        JsonNode held = place("""
+                {"customer_id":"new-metered","customer_tier":"new","items":[{"product_id":"prod-2","quantity":1,"price":6000}]}""");
+        awaitStatus(held, "manual_review");
+        assertThat(review(held, "rejected").statusCode()).isEqualTo(202);
+        awaitStatus(held, "rejected");
+        JsonNode waiting = place("""
+                {"customer_id":"metered-customer","items":[{"product_id":"out-of-stock-item","quantity":5}]}""");
+        awaitStatus(waiting, "backordered");
+        assertThat(post("/api/products/out-of-stock-item/restock", "{\"quantity\":5}").statusCode()).isEqualTo(200);
+        awaitStatus(waiting, "completed");
+        awaitStatus(place("""
+                {"customer_id":"metered-customer","items":[{"product_id":"industrial-press","quantity":1}]}"""),
+                "cancelled");
+        // every test waits for its orders to finish, so the table's finished orders are all there will be now
+        Map<String, Double> finished = new HashMap<>();
+        try (PreparedStatement statement = db.prepareStatement("""
+                select status, coalesce(decision_path, 'none'), count(*) from orders.orders
+                where status in ('completed', 'rejected', 'payment_failed', 'cancelled') group by 1, 2""");
+                ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                finished.put(rows.getString(1) + "/" + rows.getString(2), (double) rows.getLong(3));
+            }
+        }
+
+        await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            Map<String, Double> exported = ExportedMetrics.totals(otlp, "api-service", "orders.processed", all -> true)
+                    .stream().collect(Collectors.groupingBy(
+                            point -> point.attributes().get("status") + "/" + point.attributes().get("decision_path"),
+                            Collectors.summingDouble(ExportedMetrics.Point::value)));
+            assertThat(exported).isEqualTo(finished);
+            assertThat(ExportedMetrics.totals(otlp, "payment-worker", "payment.failures",
+                    point -> "test_decline".equals(point.attributes().get("decline_reason"))))
+                    .extracting(ExportedMetrics.Point::value).containsExactly((double) count(
+                            "select count(*) from payment.charges where decline_reason = 'test_decline'"));
+        });
+
+        List<ExportedMetrics.Point> points = ExportedMetrics.all(otlp);
+        assertThat(points).extracting(ExportedMetrics.Point::metric)
+                .contains("http.server.requests", "hikaricp.connections.active", "jvm.memory.used")
+                .anyMatch(name -> name.startsWith("temporal_"));
+        // no series per order, trace or workflow: keys never name one, and our own values never are one
+        assertThat(points).allSatisfy(point -> assertThat(point.attributes().keySet())
+                .noneMatch(key -> key.matches("(?i).*(order|trace|workflow|run|span)[._]?id")));
+        assertThat(points).filteredOn(point -> !point.metric().startsWith("temporal_"))
+                .allSatisfy(point -> assertThat(point.attributes().values())
+                        .noneMatch(value -> value.matches(".*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-.*|.*[0-9a-f]{32}.*")));
+
+        DashboardQueries dashboards = DashboardQueries.read(Settings.findRoot().resolve("dashboards"));
+        List<ExportedSpans.Span> spans = ExportedSpans.all(otlp);
+        assertThat(points).extracting(ExportedMetrics.Point::metric).containsAll(dashboards.metricNames());
+        assertThat(points).flatExtracting(point -> List.copyOf(point.attributes().keySet()))
+                .containsAll(dashboards.metricAttributeKeys());
+        assertThat(spans).flatExtracting(span -> List.copyOf(span.attributes().keySet()))
+                .containsAll(dashboards.spanAttributeKeys());
+        assertThat(spans).extracting(ExportedSpans.Span::service).containsAll(dashboards.serviceNames());
+        assertThat(dashboards.spanNamePrefixes()).isNotEmpty().allSatisfy(prefix ->
+                assertThat(spans).extracting(ExportedSpans.Span::name).anyMatch(name -> name.startsWith(prefix)));
+    }
+
+    @Test
+    void logsAreExportedWithTheirTraceContext() throws Exception {
+        HttpResponse<String> response = post("/api/orders", """
+                {"customer_id":"logged-customer","items":[{"product_id":"prod-2","quantity":1}]}""");
+        String traceId = traceIdOf(response);
+        String orderId = json.readTree(response.body()).path("order").path("id").asText();
+
+        await().atMost(SETTLE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(
+                otlp.logs().stream()
+                        .filter(logs -> OtlpReceiver.serviceName(logs.getResource()).equals("api-service"))
+                        .flatMap(logs -> logs.getScopeLogsList().stream())
+                        .flatMap(scope -> scope.getLogRecordsList().stream())
+                        .filter(record -> record.getBody().getStringValue().contains("order " + orderId + " accepted"))
+                        .map(record -> OtlpReceiver.hex(record.getTraceId())))
+                .containsExactly(traceId));
     }
 
     @Test

@@ -73,8 +73,9 @@ class ServiceEnvironmentTest {
         assertThat(Service.FRAUD_WORKER.environment(settings, Map.of()))
                 .containsEntry("OTEL_SERVICE_NAME", "fraud-worker")
                 .containsEntry("OTEL_TRACES_EXPORTER", "none")
-                .containsEntry("OTEL_METRICS_EXPORTER", "none")
                 .containsEntry("OTEL_LOGS_EXPORTER", "none")
+                // Spring Boot would read it too, and turn Micrometer's export off (the agent gets a system property)
+                .doesNotContainKey("OTEL_METRICS_EXPORTER")
                 .containsEntry("OTEL_INSTRUMENTATION_GRPC_ENABLED", "false");
     }
 
@@ -99,7 +100,8 @@ class ServiceEnvironmentTest {
         Files.createFile(Telemetry.agentJar(settings));
 
         assertThat(Service.SHIPPING_WORKER.jvmOptions(settings))
-                .contains("-javaagent:" + root.resolve("local-stack/target/agent/opentelemetry-javaagent.jar"));
+                .contains("-javaagent:" + root.resolve("local-stack/target/agent/opentelemetry-javaagent.jar"),
+                        "-Dotel.metrics.exporter=none");
     }
 
     @Test

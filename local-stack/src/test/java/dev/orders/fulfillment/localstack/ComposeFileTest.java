@@ -1,0 +1,99 @@
+package dev.orders.fulfillment.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * compose.yml against the code: each service is named for its module everywhere, sets only variables that the
+ * service actually reads, and runs with the same simulation and agent settings as {@code make run}.
+ */
+class ComposeFileTest {
+
+    private static final Path ROOT = Settings.findRoot();
+
+    @ParameterizedTest
+    @EnumSource(Service.class)
+    void theServiceIsNamedForItsModuleEverywhere(Service service) throws IOException {
+        Map<String, Object> compose = composeService(service);
+
+        assertThat(compose).extracting("build").extracting("args").extracting("SERVICE")
+                .isEqualTo(service.moduleName());
+        assertThat(environment(compose)).containsEntry("OTEL_SERVICE_NAME", service.moduleName());
+        assertThat(applicationYaml(service)).extracting("spring").extracting("application").extracting("name")
+                .isEqualTo(service.moduleName());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Service.class)
+    void everyVariableIsOneTheServiceReads(Service service) throws IOException {
+        Map<String, String> environment = environment(composeService(service));
+        String reads = Files.readString(ROOT.resolve(service.moduleName() + "/src/main/resources/application.yaml"))
+                + Files.readString(ROOT.resolve("service-support/src/main/resources/service-defaults.yaml"))
+                + Files.readString(ROOT.resolve(
+                        "service-support/src/main/java/dev/orders/fulfillment/support/ServiceEnvironmentPostProcessor.java"));
+
+        environment.keySet().stream()
+                .filter(name -> !name.startsWith("OTEL_") && !Service.DEMO_SIMULATION.containsKey(name))
+                .forEach(name -> assertThat(reads).as(service.moduleName() + " reads " + name)
+                        .containsAnyOf("${" + name, "\"" + name + "\""));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Service.class)
+    void simulationAndAgentSettingsAreMakeRunsOwn(Service service) throws IOException {
+        Map<String, String> environment = environment(composeService(service));
+        Object prefix = applicationYaml(service).getOrDefault("simulation", Map.of()) instanceof Map<?, ?> simulation
+                ? simulation.get("prefix") : null;
+
+        // the seed's demo values: what `make run SIM=demo` sets for this worker, no more, no less
+        assertThat(filter(environment, name -> Service.DEMO_SIMULATION.containsKey(name)))
+                .isEqualTo(filter(Service.DEMO_SIMULATION, name -> prefix != null && name.startsWith(prefix + "_")));
+        // the agent: what the launcher sets when a collector is configured
+        Map<String, String> launcher = new HashMap<>(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel-collector:4318"));
+        Telemetry.configure(service, launcher);
+        assertThat(filter(environment, name -> name.startsWith("OTEL_") && !name.equals("OTEL_RESOURCE_ATTRIBUTES")))
+                .isEqualTo(filter(launcher, name -> name.startsWith("OTEL_")));
+        assertThat(Files.readString(ROOT.resolve("Dockerfile"))).contains(Telemetry.AGENT_OPTIONS);
+    }
+
+    private static Map<String, String> filter(Map<String, String> map, java.util.function.Predicate<String> keep) {
+        return map.entrySet().stream().filter(entry -> keep.test(entry.getKey()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> composeService(Service service) throws IOException {
+        try (Reader reader = Files.newBufferedReader(ROOT.resolve("compose.yml"))) {
+            Map<String, Object> compose = new Yaml().load(reader);
+            Map<String, Object> services = (Map<String, Object>) compose.get("services");
+            assertThat(services).containsKey(service.moduleName());
+            return (Map<String, Object>) services.get(service.moduleName());
+        }
+    }
+
+    private static Map<String, String> environment(Map<String, Object> composeService) {
+        Map<String, String> environment = new TreeMap<>();
+        ((Map<?, ?>) composeService.get("environment"))
+                .forEach((name, value) -> environment.put(name.toString(), String.valueOf(value)));
+        return environment;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> applicationYaml(Service service) throws IOException {
+        try (Reader reader = Files.newBufferedReader(
+                ROOT.resolve(service.moduleName() + "/src/main/resources/application.yaml"))) {
+            return new Yaml().load(reader);
+        }
+    }
+}

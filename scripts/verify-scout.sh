@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# `make verify-scout`, against the compose stack: asserts that the collector is healthy, that an order's traces and
+# the services' metrics reach it, and (when SCOUT_* is set, in the shell or .env) that its Scout exporter sends
+# them without failures. Reads the collector's own counters on :8888. Exits non-zero on the first failed check.
+set -euo pipefail
+
+API_URL=${API_URL:-http://localhost:8080}
+COLLECTOR_HOST=${COLLECTOR_HOST:-localhost}
+WAIT_SECONDS=${WAIT_SECONDS:-60}
+EXPORTER='exporter="otlp_http/scout"'
+
+if [ -f .env ]; then
+  set -a; . ./.env; set +a
+fi
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+pass() { echo "ok:   $*"; }
+
+# sum of a collector counter (with or without the _total suffix), optionally only the series matching a label
+counter() {
+  curl -fsS "http://$COLLECTOR_HOST:8888/metrics" | awk -v name="$1" -v label="${2:-}" '
+    /^#/ { next }
+    { split($1, parts, "{"); metric = parts[1] }
+    (metric == name || metric == name "_total") && index($0, label) > 0 { sum += $NF }
+    END { printf "%.0f", sum }'
+}
+
+# waits until `counter NAME LABEL` exceeds BEFORE
+await_increase() {
+  local name=$1 label=$2 before=$3 deadline=$((SECONDS + WAIT_SECONDS)) now
+  while now=$(counter "$name" "$label") && [ "$now" -le "$before" ]; do
+    [ $SECONDS -lt $deadline ] || fail "$name ${label:+($label) }stayed at $before for ${WAIT_SECONDS}s"
+    sleep 2
+  done
+  pass "$name ${label:+($label) }rose from $before to $now"
+}
+
+curl -fsS "http://$COLLECTOR_HOST:13133/" >/dev/null || fail "collector health check on :13133 does not answer"
+pass "collector healthy (:13133)"
+
+spans=$(counter otelcol_receiver_accepted_spans)
+points=$(counter otelcol_receiver_accepted_metric_points)
+sent=$(counter otelcol_exporter_sent_spans "$EXPORTER")
+failed=$(counter otelcol_exporter_send_failed_spans "$EXPORTER")
+
+response=$(curl -sS -i -X POST "$API_URL/api/orders" -H 'Content-Type: application/json' \
+  -d '{"customer_id":"premium-customer","customer_tier":"premium","items":[{"product_id":"prod-1","quantity":1,"price":50}]}')
+status=$(printf '%s' "$response" | head -n 1 | awk '{print $2}')
+[ "$status" = "201" ] || fail "POST /api/orders answered $status"
+trace=$(printf '%s' "$response" | tr -d '\r' | awk -F- 'tolower($0) ~ /^traceparent:/ {print $2}')
+pass "order placed, trace ${trace:-unknown}"
+
+await_increase otelcol_receiver_accepted_spans "" "$spans"
+await_increase otelcol_receiver_accepted_metric_points "" "$points"
+
+if [ -z "${SCOUT_CLIENT_ID:-}" ] || [ -z "${SCOUT_CLIENT_SECRET:-}" ]; then
+  echo "skip: SCOUT_CLIENT_ID / SCOUT_CLIENT_SECRET not set, the Scout exporter was not checked"
+  exit 0
+fi
+await_increase otelcol_exporter_sent_spans "$EXPORTER" "$sent"
+now_failed=$(counter otelcol_exporter_send_failed_spans "$EXPORTER")
+[ "$now_failed" -le "$failed" ] || fail "the Scout exporter failed to send $((now_failed - failed)) spans (see docker compose logs otel-collector)"
+pass "Scout exporter sent spans with no failures${trace:+; find trace $trace in Scout}"
