@@ -2,7 +2,7 @@
 # `make run SIM=demo` reaches the launcher as the environment variable SIM (make exports command-line variables).
 MVN := ./mvnw -B
 
-.PHONY: help run build test clean verify-scout
+.PHONY: help run build test clean load verify-scout
 
 help:
 	@echo "make run          build, then start PostgreSQL, Temporal and the seven services (Ctrl-C stops them)"
@@ -10,6 +10,7 @@ help:
 	@echo "make test         build and run every test (what CI runs)"
 	@echo "make build        package every service, skipping tests"
 	@echo "make clean        delete build output (the local database and logs in .data stay)"
+	@echo "make load ARGS=\"--count 200 --rps 20\"  traffic on every decision path, then a reconciliation (loadgen --help)"
 	@echo "make verify-scout with docker compose up: checks the collector receives, and forwards to Scout"
 
 run: build
@@ -23,6 +24,10 @@ test:
 
 clean:
 	$(MVN) -q clean
+
+load:
+	$(MVN) -q -DskipTests -pl loadgen package
+	java -jar loadgen/target/loadgen-exec.jar $(ARGS)
 
 verify-scout:
 	./scripts/verify-scout.sh

@@ -63,6 +63,7 @@ class Order {
     private Instant livenessCheckedAt;
     private Instant createdAt;
     private Instant updatedAt;
+    private String traceParent;
 
     @ElementCollection
     @CollectionTable(name = "order_items", schema = "orders", joinColumns = @JoinColumn(name = "order_id"))
@@ -78,9 +79,11 @@ class Order {
     protected Order() {
     }
 
-    /** A new order, waiting for its workflow to start. */
-    static Order place(String customerId, CustomerTier tier, String paymentMethod, List<OrderItem> items, Instant now) {
+    /** A new order, waiting for its workflow to start; {@code traceParent} is the placing request's trace, if any. */
+    static Order place(String customerId, CustomerTier tier, String paymentMethod, List<OrderItem> items,
+            String traceParent, Instant now) {
         Order order = new Order();
+        order.traceParent = traceParent;
         order.id = UUID.randomUUID();
         order.customerId = customerId;
         order.customerTier = tier;
@@ -177,6 +180,10 @@ class Order {
 
     UUID id() {
         return id;
+    }
+
+    String traceParent() {
+        return traceParent;
     }
 
     String customerId() {

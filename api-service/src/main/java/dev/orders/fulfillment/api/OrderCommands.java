@@ -91,7 +91,8 @@ class OrderCommands {
         if (!unknown.isEmpty()) {
             throw new UnknownProductsException(unknown);
         }
-        return Order.place(request.customerId(), request.tier(), request.paymentMethod(), items, Instant.now());
+        return Order.place(request.customerId(), request.tier(), request.paymentMethod(), items,
+                OrderTraces.current(), Instant.now());
     }
 
     private void update(UUID id, Consumer<Order> change) {

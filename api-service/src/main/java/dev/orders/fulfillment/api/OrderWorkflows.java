@@ -55,7 +55,7 @@ class OrderWorkflows {
                         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
                         .build());
         try {
-            WorkflowClient.start(workflow::fulfil, inputs.forOrder(order));
+            OrderTraces.within(order.traceParent(), () -> WorkflowClient.start(workflow::fulfil, inputs.forOrder(order)));
             log.info("order {}: workflow {} started", order.id(), order.workflowId());
         } catch (WorkflowExecutionAlreadyStarted e) {
             log.info("order {}: workflow {} was already started", order.id(), order.workflowId());
@@ -101,7 +101,10 @@ class OrderWorkflows {
 
     private Outcome signal(Order order, String intent, Consumer<OrderFulfillmentWorkflow> send) {
         try {
-            send.accept(client.newWorkflowStub(OrderFulfillmentWorkflow.class, order.workflowId()));
+            OrderTraces.within(order.traceParent(), () -> {
+                send.accept(client.newWorkflowStub(OrderFulfillmentWorkflow.class, order.workflowId()));
+                return null;
+            });
             log.info("order {}: {} delivered to {}", order.id(), intent, order.workflowId());
             return Outcome.DONE;
         } catch (WorkflowNotFoundException e) {

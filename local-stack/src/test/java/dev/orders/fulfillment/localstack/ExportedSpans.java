@@ -11,7 +11,7 @@ import java.util.Map;
 final class ExportedSpans {
 
     record Span(String service, String traceId, String spanId, String parentSpanId, String name,
-            Map<String, String> attributes, boolean error, List<String> eventNames) {
+            Map<String, String> attributes, boolean error, List<String> eventNames, List<String> linkedTraceIds) {
 
         boolean isRoot() {
             return parentSpanId.isEmpty();
@@ -35,7 +35,8 @@ final class ExportedSpans {
                             OtlpReceiver.hex(span.getParentSpanId()), span.getName(),
                             OtlpReceiver.attributes(span.getAttributesList()),
                             span.getStatus().getCode() == Status.StatusCode.STATUS_CODE_ERROR,
-                            span.getEventsList().stream().map(event -> event.getName()).toList()));
+                            span.getEventsList().stream().map(event -> event.getName()).toList(),
+                            span.getLinksList().stream().map(link -> OtlpReceiver.hex(link.getTraceId())).toList()));
                 }
             }
         }

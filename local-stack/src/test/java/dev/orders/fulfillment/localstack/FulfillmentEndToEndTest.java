@@ -45,6 +45,7 @@ class FulfillmentEndToEndTest {
     @TempDir
     static Path dataDir;
 
+    private final Map<UUID, String> placedTraceIds = new HashMap<>();
     private OtlpReceiver otlp;
     private RunningStack stack;
     private Connection db;
@@ -253,6 +254,29 @@ class FulfillmentEndToEndTest {
                 assertThat(spans).extracting(ExportedSpans.Span::name).anyMatch(name -> name.startsWith(prefix)));
     }
 
+    /**
+     * loadgen through the real suite: every path but backorders (whose waiting orders a later test's restock would
+     * take), reviews decided through the API, every order reconciled. The report is what a user reads.
+     */
+    @Test
+    void aShortLoadRunSettlesEveryOrderWhereItsPathSays(@TempDir Path reports) throws Exception {
+        Path report = reports.resolve("load.json");
+
+        int exit = new picocli.CommandLine(new dev.orders.fulfillment.loadgen.LoadGen()).execute(
+                "--url", stack.baseUrl(), "--count", "24", "--rps", "8", "--seed", "2026",
+                "--mix", "auto:60,review:20,decline:20", "--review-after", "1s", "--wait-timeout", "60s",
+                "--report", report.toString());
+
+        assertThat(exit).isZero();
+        JsonNode summary = json.readTree(report.toFile());
+        assertThat(summary.path("sent").asInt()).isEqualTo(24);
+        assertThat(summary.path("accepted").asInt()).isEqualTo(24);
+        assertThat(summary.path("server_errors").asInt()).isZero();
+        JsonNode paths = summary.path("paths");
+        assertThat(paths.fieldNames()).toIterable().containsExactlyInAnyOrder("auto", "review", "decline");
+        paths.forEach(path -> assertThat(path.path("matched").asInt()).isEqualTo(path.path("accepted").asInt()));
+    }
+
     @Test
     void logsAreExportedWithTheirTraceContext() throws Exception {
         HttpResponse<String> response = post("/api/orders", """
@@ -294,12 +318,23 @@ class FulfillmentEndToEndTest {
                  "items":[{"product_id":"prod-2","quantity":1,"price":6000}]}""");
         awaitStatus(order, "manual_review");
 
-        assertThat(review(order, "approved").statusCode()).isEqualTo(202);
+        HttpResponse<String> approval = review(order, "approved");
+        assertThat(approval.statusCode()).isEqualTo(202);
         JsonNode done = awaitStatus(order, "completed");
 
         assertThat(done.path("decision_path").asText()).isEqualTo("manual_approved");
         assertThat(done.path("tracking_id").asText()).isNotBlank();
         assertThat(review(order, "approved").statusCode()).isEqualTo(409);
+        // the reviewer's request is a trace of its own, which sends the signal and links to the trace of the
+        // request that placed the order
+        String orderTrace = placedTraceIds.get(id(order));
+        await().atMost(SETTLE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            List<ExportedSpans.Span> spans = ExportedSpans.ofTrace(otlp, traceIdOf(approval));
+            assertThat(spans).extracting(span -> span.service() + " " + span.name())
+                    .contains("api-service SignalWorkflow:manual-review-decision");
+            assertThat(spans).filteredOn(ExportedSpans.Span::isRoot).singleElement()
+                    .satisfies(root -> assertThat(root.linkedTraceIds()).containsExactly(orderTrace));
+        });
     }
 
     @Test
@@ -384,6 +419,7 @@ class FulfillmentEndToEndTest {
     private JsonNode place(String body) throws IOException, InterruptedException {
         HttpResponse<String> response = post("/api/orders", body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        placedTraceIds.put(id(json.readTree(response.body()).path("order")), traceIdOf(response));
         JsonNode created = json.readTree(response.body());
         assertThat(created.path("workflow_id").asText()).isEqualTo("order-" + id(created.path("order")));
         assertThat(response.headers().firstValue("Location")).hasValue("/api/orders/" + id(created.path("order")));

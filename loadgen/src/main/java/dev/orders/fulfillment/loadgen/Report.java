@@ -1,0 +1,92 @@
+package dev.orders.fulfillment.loadgen;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/** The end of a run: a table on the terminal, the same figures as JSON for {@code --report}. */
+record Report(long sent, long accepted, long clientErrors, long serverErrors, long transportErrors, long reviewsSent,
+        double seconds, Map<String, Object> httpLatencyMs, Map<String, Map<String, Object>> paths,
+        Reconciliation reconciliation) {
+
+    static Report of(Stats stats, double seconds, Reconciliation reconciliation) {
+        Map<String, Map<String, Object>> paths = new LinkedHashMap<>();
+        reconciliation.byPath().forEach((path, tally) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("accepted", tally.accepted());
+            row.put("matched", tally.matched());
+            row.put("mismatched", tally.mismatched());
+            row.put("unsettled", tally.unsettled());
+            row.put("lost", tally.lost());
+            row.put("completion_ms", percentiles(stats.completionLatency.get(path)));
+            paths.put(path.wireName(), row);
+        });
+        return new Report(stats.sent.sum(), stats.accepted.sum(), stats.clientErrors.sum(), stats.serverErrors.sum(),
+                stats.transportErrors.sum(), stats.reviewsSent.sum(), seconds, percentiles(stats.httpLatency), paths,
+                reconciliation);
+    }
+
+    double errorRate() {
+        return sent == 0 ? 0 : (double) (clientErrors + serverErrors + transportErrors) / sent;
+    }
+
+    void print(PrintStream out) {
+        out.printf(Locale.ROOT, "%nsent %d in %.1f s (%.1f/s): accepted %d, 4xx %d, 5xx %d, transport errors %d; "
+                        + "reviews decided %d%n", sent, seconds, sent / Math.max(seconds, 1e-9), accepted,
+                clientErrors, serverErrors, transportErrors, reviewsSent);
+        out.printf(Locale.ROOT, "POST /api/orders latency (ms, from intended send): p50 %s  p90 %s  p99 %s  max %s%n",
+                httpLatencyMs.get("p50"), httpLatencyMs.get("p90"), httpLatencyMs.get("p99"), httpLatencyMs.get("max"));
+        out.printf(Locale.ROOT, "%n%-10s %9s %9s %11s %10s %6s   %s%n", "path", "accepted", "matched", "mismatched",
+                "unsettled", "lost", "to final state (ms) p50 / p99");
+        paths.forEach((path, row) -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> completion = (Map<String, Object>) row.get("completion_ms");
+            out.printf(Locale.ROOT, "%-10s %9d %9d %11d %10d %6d   %s / %s%n", path, row.get("accepted"),
+                    row.get("matched"), row.get("mismatched"), row.get("unsettled"), row.get("lost"),
+                    completion.get("p50"), completion.get("p99"));
+        });
+        list(out, "mismatched", reconciliation.mismatched());
+        list(out, "unsettled", reconciliation.unsettled());
+        if (!reconciliation.lost().isEmpty()) {
+            out.println("lost (the API does not know them): " + reconciliation.lost());
+        }
+    }
+
+    void write(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(this));
+    }
+
+    private static void list(PrintStream out, String what, List<Reconciliation.Difference> differences) {
+        if (differences.isEmpty()) {
+            return;
+        }
+        out.printf("%n%s (%d), first %d:%n", what, differences.size(), Math.min(20, differences.size()));
+        differences.stream().limit(20).forEach(d -> out.printf("  %s %-9s expected %-32s got %s%n",
+                d.orderId(), d.path().wireName(), d.expected(), d.actual()));
+    }
+
+    private static Map<String, Object> percentiles(Histogram micros) {
+        Map<String, Object> ms = new LinkedHashMap<>();
+        ms.put("count", micros.getTotalCount());
+        for (double p : new double[] {50, 90, 99, 99.9}) {
+            ms.put("p" + (p == Math.rint(p) ? Integer.toString((int) p) : Double.toString(p)),
+                    round(micros.getValueAtPercentile(p)));
+        }
+        ms.put("max", round(micros.getMaxValue()));
+        return ms;
+    }
+
+    private static double round(long micros) {
+        return Math.round(micros / 100.0) / 10.0;
+    }
+}
