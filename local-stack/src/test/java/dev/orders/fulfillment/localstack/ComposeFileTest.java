@@ -43,8 +43,10 @@ class ComposeFileTest {
                 + Files.readString(ROOT.resolve(
                         "service-support/src/main/java/dev/orders/fulfillment/support/ServiceEnvironmentPostProcessor.java"));
 
+        String switchName = simulationPrefix(service) + "_SIMULATION_ENABLED";
         environment.keySet().stream()
-                .filter(name -> !name.startsWith("OTEL_") && !Service.DEMO_SIMULATION.containsKey(name))
+                .filter(name -> !name.startsWith("OTEL_") && !Service.DEMO_SIMULATION.containsKey(name)
+                        && !name.equals(switchName))
                 .forEach(name -> assertThat(reads).as(service.moduleName() + " reads " + name)
                         .containsAnyOf("${" + name, "\"" + name + "\""));
     }
@@ -53,8 +55,11 @@ class ComposeFileTest {
     @EnumSource(Service.class)
     void simulationAndAgentSettingsAreMakeRunsOwn(Service service) throws IOException {
         Map<String, String> environment = environment(composeService(service));
-        Object prefix = applicationYaml(service).getOrDefault("simulation", Map.of()) instanceof Map<?, ?> simulation
-                ? simulation.get("prefix") : null;
+        String prefix = simulationPrefix(service);
+        if (prefix != null) {
+            // on by default, and one variable switches every worker's simulation off
+            assertThat(environment).containsEntry(prefix + "_SIMULATION_ENABLED", "${SIMULATION_ENABLED:-true}");
+        }
 
         // the seed's demo values: what `make run SIM=demo` sets for this worker, no more, no less
         assertThat(filter(environment, name -> Service.DEMO_SIMULATION.containsKey(name)))
@@ -65,6 +70,11 @@ class ComposeFileTest {
         assertThat(filter(environment, name -> name.startsWith("OTEL_") && !name.equals("OTEL_RESOURCE_ATTRIBUTES")))
                 .isEqualTo(filter(launcher, name -> name.startsWith("OTEL_")));
         assertThat(Files.readString(ROOT.resolve("Dockerfile"))).contains(Telemetry.AGENT_OPTIONS);
+    }
+
+    private static String simulationPrefix(Service service) throws IOException {
+        return applicationYaml(service).get("simulation") instanceof Map<?, ?> simulation
+                ? String.valueOf(simulation.get("prefix")) : null;
     }
 
     private static Map<String, String> filter(Map<String, String> map, java.util.function.Predicate<String> keep) {
