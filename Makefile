@@ -2,7 +2,7 @@
 # `make run SIM=demo` reaches the launcher as the environment variable SIM (make exports command-line variables).
 MVN := ./mvnw -B
 
-.PHONY: help run build test clean load verify-scout
+.PHONY: help run build test clean load bench verify-scout
 
 help:
 	@echo "make run          build, then start PostgreSQL, Temporal and the seven services (Ctrl-C stops them)"
@@ -11,6 +11,7 @@ help:
 	@echo "make build        package every service, skipping tests"
 	@echo "make clean        delete build output (the local database and logs in .data stay)"
 	@echo "make load ARGS=\"--count 200 --rps 20\"  traffic on every decision path, then a reconciliation (loadgen --help)"
+	@echo "make bench        the suite against a bare Temporal workflow of its shape: bench/results/<date>-<host>.md"
 	@echo "make verify-scout with docker compose up: checks the collector receives, and forwards to Scout"
 
 run: build
@@ -28,6 +29,9 @@ clean:
 load:
 	$(MVN) -q -DskipTests -pl loadgen package
 	java -jar loadgen/target/loadgen-exec.jar $(ARGS)
+
+bench: build
+	java -jar bench/target/bench-exec.jar
 
 verify-scout:
 	./scripts/verify-scout.sh

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * PostgreSQL, Temporal and the seven services, started by {@link LocalStack#start}. {@link #close()} stops what
@@ -24,6 +26,7 @@ public final class RunningStack implements AutoCloseable {
 
     private final Settings settings;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final Map<Service, Duration> readyTimes = new ConcurrentHashMap<>();
     private final List<ServiceProcess> services = new ArrayList<>();
     private Postgres postgres;
     private TemporalFrontend temporal;
@@ -75,6 +78,7 @@ public final class RunningStack implements AutoCloseable {
                     throw new IllegalStateException(service.exitReport());
                 }
                 if (service.isReady(http)) {
+                    readyTimes.put(service.service(), service.sinceLaunch());
                     Terminal.say(String.format(Locale.ROOT, "%s ready in %.1f s", service.service().moduleName(),
                             service.sinceLaunch().toMillis() / 1000.0));
                     iterator.remove();
@@ -98,6 +102,18 @@ public final class RunningStack implements AutoCloseable {
 
     boolean isClosed() {
         return closed;
+    }
+
+    /** How long each service took from launch to ready (for the benchmark's report). */
+    public Map<Service, Duration> readyTimes() {
+        return Map.copyOf(readyTimes);
+    }
+
+    /** Each running service's process id (for the benchmark's memory readings). */
+    public Map<Service, Long> pids() {
+        Map<Service, Long> pids = new EnumMap<>(Service.class);
+        services.forEach(service -> pids.put(service.service(), service.pid()));
+        return pids;
     }
 
     public Settings settings() {

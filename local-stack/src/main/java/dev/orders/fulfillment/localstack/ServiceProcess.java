@@ -107,6 +107,10 @@ final class ServiceProcess {
         }
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     Duration sinceLaunch() {
         return Duration.ofNanos(System.nanoTime() - launchedAt);
     }

@@ -36,7 +36,7 @@ public record Settings(
         return fromEnvironment(findRoot(), System.getenv());
     }
 
-    static Settings fromEnvironment(Path root, Map<String, String> environment) {
+    public static Settings fromEnvironment(Path root, Map<String, String> environment) {
         return new Settings(
                 root,
                 root.resolve(".data"),
