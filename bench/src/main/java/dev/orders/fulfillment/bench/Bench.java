@@ -59,7 +59,12 @@ public final class Bench {
     private final List<String> notes = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
-        new Bench().run();
+        if (args.length == 2 && args[0].equals("--limit-only")) {
+            // the bare workflow alone against a frontend that is already running, e.g. make run's on localhost:7233
+            new Bench().limit(args[1]);
+        } else {
+            new Bench().run();
+        }
         System.exit(0);
     }
 
@@ -81,6 +86,8 @@ public final class Bench {
         say("starting the suite (agent attached, simulation off)");
         try (RunningStack stack = LocalStack.start(settings);
                 Connection db = DriverManager.getConnection(stack.jdbcUrl().orElseThrow(), "postgres", "postgres")) {
+            // Ctrl-C or a kill stops the seven services and PostgreSQL too, not only this JVM
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stop"));
             Thread.sleep(5_000); // let the JVMs settle before reading their memory
             results.put("services", services(stack, "rss_idle_mb"));
 
