@@ -174,11 +174,14 @@ public final class Bench {
                 // counted as not completed
             }
         }
-        double seconds = (last - start) / 1e9;
-        Step step = new Step(rate, count, latencies.size(), latencies.size() / Math.max(seconds, 1e-9),
+        return step(rate, count, latencies, (last - start) / 1e9);
+    }
+
+    private static Step step(double rate, int sent, List<Double> latencies, double seconds) {
+        Step step = new Step(rate, sent, latencies.size(), latencies.size() / Math.max(seconds, 1e-9),
                 Latencies.of(latencies));
         say(String.format(Locale.ROOT, "  %.0f/s offered: %d/%d completed, %.1f/s, p50 %.1f ms, p99 %.1f ms", rate,
-                step.completed(), count, step.completedPerSecond(), step.latency().p50(), step.latency().p99()));
+                step.completed(), sent, step.completedPerSecond(), step.latency().p50(), step.latency().p99()));
         return step;
     }
 
@@ -227,12 +230,7 @@ public final class Bench {
                 }
             }
         }
-        double seconds = latencies.isEmpty() ? 1 : (last - first) / 1000;
-        Step step = new Step(rate, count, latencies.size(), latencies.size() / Math.max(seconds, 1e-9),
-                Latencies.of(latencies));
-        say(String.format(Locale.ROOT, "  %.0f/s offered: %d/%d completed, %.1f/s, p50 %.1f ms, p99 %.1f ms", rate,
-                step.completed(), count, step.completedPerSecond(), step.latency().p50(), step.latency().p99()));
-        return step;
+        return step(rate, count, latencies, latencies.isEmpty() ? 1 : (last - first) / 1000);
     }
 
     private interface Stepper {
