@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /** {@code --mix auto:70,review:10,backorder:10,decline:10}: how often each path is drawn. */
-record Mix(Map<Path, Integer> weights) {
+record Mix(Map<OrderPath, Integer> weights) {
 
     static final String DEFAULT = "auto:70,review:10,backorder:10,decline:10";
 
@@ -17,7 +17,7 @@ record Mix(Map<Path, Integer> weights) {
     }
 
     static Mix parse(String text) {
-        Map<Path, Integer> weights = new EnumMap<>(Path.class);
+        Map<OrderPath, Integer> weights = new EnumMap<>(OrderPath.class);
         for (String part : text.split(",")) {
             String[] pair = part.trim().split(":");
             if (pair.length != 2) {
@@ -32,7 +32,7 @@ record Mix(Map<Path, Integer> weights) {
             if (weight < 0) {
                 throw new IllegalArgumentException("the weight of " + pair[0] + " is negative");
             }
-            if (weights.put(Path.fromWire(pair[0].trim()), weight) != null) {
+            if (weights.put(OrderPath.fromWire(pair[0].trim()), weight) != null) {
                 throw new IllegalArgumentException(pair[0] + " appears twice in the mix");
             }
         }
@@ -43,7 +43,7 @@ record Mix(Map<Path, Integer> weights) {
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder();
-        for (Path path : Path.values()) {
+        for (OrderPath path : OrderPath.values()) {
             if (weights.containsKey(path)) {
                 text.append(text.isEmpty() ? "" : ",").append(path.wireName()).append(':').append(weights.get(path));
             }
@@ -51,10 +51,10 @@ record Mix(Map<Path, Integer> weights) {
         return text.toString();
     }
 
-    Path draw(RandomGenerator random) {
+    OrderPath draw(RandomGenerator random) {
         int total = weights.values().stream().mapToInt(Integer::intValue).sum();
         int ticket = random.nextInt(total);
-        for (Path path : Path.values()) {
+        for (OrderPath path : OrderPath.values()) {
             ticket -= weights.getOrDefault(path, 0);
             if (ticket < 0) {
                 return path;

@@ -12,14 +12,14 @@ import java.util.SplittableRandom;
 final class OrderPlanner {
 
     /** A planned order: its request body, the path it should take, and the review decision to send, if any. */
-    record PlannedOrder(int sequence, Path path, String body, String reviewDecision) {
+    record PlannedOrder(int sequence, OrderPath path, String body, String reviewDecision) {
 
         /** Where the run should find it: a decided review is final, an undecided one stays held. */
-        Path.Outcome expected() {
-            if (path == Path.REVIEW && reviewDecision != null) {
+        OrderPath.Outcome expected() {
+            if (path == OrderPath.REVIEW && reviewDecision != null) {
                 return "approved".equals(reviewDecision)
-                        ? new Path.Outcome("completed", "manual_approved")
-                        : new Path.Outcome("rejected", "manual_rejected");
+                        ? new OrderPath.Outcome("completed", "manual_approved")
+                        : new OrderPath.Outcome("rejected", "manual_rejected");
             }
             return path.outcome();
         }
@@ -48,7 +48,7 @@ final class OrderPlanner {
 
     PlannedOrder next() {
         int n = sequence++;
-        Path path = mix.draw(random);
+        OrderPath path = mix.draw(random);
         String customer = "lg-" + runId + "-" + n;
         return switch (path) {
             case AUTO -> new PlannedOrder(n, path, order(customer, pick(TIERS), items(1 + random.nextInt(3)), null),

@@ -10,18 +10,18 @@ import java.util.Map;
  * Lost: the API does not know it. Unsettled: still on its way when the wait ended. Mismatched: settled somewhere
  * else than planned (with simulation on, expect a few: a simulated decline or shortage is a real outcome).
  */
-record Reconciliation(Map<Path, PathTally> byPath, List<Difference> mismatched, List<Difference> unsettled,
+record Reconciliation(Map<OrderPath, PathTally> byPath, List<Difference> mismatched, List<Difference> unsettled,
         List<String> lost) {
 
     record PathTally(long accepted, long matched, long mismatched, long unsettled, long lost) {
     }
 
-    record Difference(String orderId, Path path, String expected, String actual) {
+    record Difference(String orderId, OrderPath path, String expected, String actual) {
     }
 
     static Reconciliation of(List<OpenLoopSender.Accepted> accepted, Map<String, Settler.Observed> observed,
             java.util.function.Predicate<String> settled) {
-        Map<Path, long[]> counts = new EnumMap<>(Path.class);
+        Map<OrderPath, long[]> counts = new EnumMap<>(OrderPath.class);
         List<Difference> mismatched = new ArrayList<>();
         List<Difference> unsettled = new ArrayList<>();
         List<String> lost = new ArrayList<>();
@@ -45,7 +45,7 @@ record Reconciliation(Map<Path, PathTally> byPath, List<Difference> mismatched, 
                         seen.status() + "/" + seen.decisionPath()));
             }
         }
-        Map<Path, PathTally> byPath = new EnumMap<>(Path.class);
+        Map<OrderPath, PathTally> byPath = new EnumMap<>(OrderPath.class);
         counts.forEach((path, c) -> byPath.put(path, new PathTally(c[0], c[1], c[2], c[3], c[4])));
         return new Reconciliation(byPath, mismatched, unsettled, lost);
     }

@@ -91,7 +91,7 @@ final class Settler {
                 .thenCompose(response -> {
                     Observed now = read(response);
                     observed.put(order.orderId(), now);
-                    Path.Outcome expected = order.planned().expected();
+                    OrderPath.Outcome expected = order.planned().expected();
                     if (!now.found() || isFinal(now, expected)) {
                         if (settled.putIfAbsent(order.orderId(), true) == null) {
                             stats.settled.get(order.planned().path()).increment();
@@ -109,7 +109,7 @@ final class Settler {
      * Settled: what the path ends in, or any terminal status (a mismatch, which reconciliation reports). A review
      * still to be decided is not settled while it waits.
      */
-    private static boolean isFinal(Observed now, Path.Outcome expected) {
+    private static boolean isFinal(Observed now, OrderPath.Outcome expected) {
         boolean terminal = switch (now.status()) {
             case "completed", "rejected", "payment_failed", "cancelled" -> true;
             default -> false;

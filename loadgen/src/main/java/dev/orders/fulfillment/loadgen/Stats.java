@@ -23,11 +23,11 @@ final class Stats {
     final LongAdder reviewsSent = new LongAdder();
     final AtomicLong inFlight = new AtomicLong();
     final Histogram httpLatency = new ConcurrentHistogram(MAX_MICROS, 3);
-    final Map<Path, Histogram> completionLatency = new EnumMap<>(Path.class);
-    final Map<Path, LongAdder> settled = new EnumMap<>(Path.class);
+    final Map<OrderPath, Histogram> completionLatency = new EnumMap<>(OrderPath.class);
+    final Map<OrderPath, LongAdder> settled = new EnumMap<>(OrderPath.class);
 
     Stats() {
-        for (Path path : Path.values()) {
+        for (OrderPath path : OrderPath.values()) {
             completionLatency.put(path, new ConcurrentHistogram(MAX_MICROS, 3));
             settled.put(path, new LongAdder());
         }

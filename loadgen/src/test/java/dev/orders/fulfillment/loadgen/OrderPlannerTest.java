@@ -25,14 +25,14 @@ class OrderPlannerTest {
 
     @Test
     void pathsAreDrawnByTheirWeights() {
-        Map<Path, Integer> drawn = new EnumMap<>(Path.class);
+        Map<OrderPath, Integer> drawn = new EnumMap<>(OrderPath.class);
         plan(new OrderPlanner(Mix.parse("auto:50,review:30,backorder:0,decline:20"), 7, true, 0.5), 20_000)
                 .forEach(order -> drawn.merge(order.path(), 1, Integer::sum));
 
-        assertThat(drawn.getOrDefault(Path.BACKORDER, 0)).isZero();
-        assertThat(drawn.get(Path.AUTO) / 20_000.0).isCloseTo(0.50, within(0.02));
-        assertThat(drawn.get(Path.REVIEW) / 20_000.0).isCloseTo(0.30, within(0.02));
-        assertThat(drawn.get(Path.DECLINE) / 20_000.0).isCloseTo(0.20, within(0.02));
+        assertThat(drawn.getOrDefault(OrderPath.BACKORDER, 0)).isZero();
+        assertThat(drawn.get(OrderPath.AUTO) / 20_000.0).isCloseTo(0.50, within(0.02));
+        assertThat(drawn.get(OrderPath.REVIEW) / 20_000.0).isCloseTo(0.30, within(0.02));
+        assertThat(drawn.get(OrderPath.DECLINE) / 20_000.0).isCloseTo(0.20, within(0.02));
     }
 
     @Test

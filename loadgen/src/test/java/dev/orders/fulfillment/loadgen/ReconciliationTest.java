@@ -11,12 +11,12 @@ class ReconciliationTest {
 
     @Test
     void eachOrderIsMatchedMismatchedUnsettledOrLost() {
-        var auto = accepted("a1", Path.AUTO, null);
-        var declinedInstead = accepted("a2", Path.AUTO, null);
-        var approved = accepted("r1", Path.REVIEW, "approved");
-        var stillHeld = accepted("r2", Path.REVIEW, "rejected");
-        var backordered = accepted("b1", Path.BACKORDER, null);
-        var gone = accepted("d1", Path.DECLINE, null);
+        var auto = accepted("a1", OrderPath.AUTO, null);
+        var declinedInstead = accepted("a2", OrderPath.AUTO, null);
+        var approved = accepted("r1", OrderPath.REVIEW, "approved");
+        var stillHeld = accepted("r2", OrderPath.REVIEW, "rejected");
+        var backordered = accepted("b1", OrderPath.BACKORDER, null);
+        var gone = accepted("d1", OrderPath.DECLINE, null);
         Map<String, Settler.Observed> observed = Map.of(
                 "a1", seen("completed", "auto_approved"),
                 "a2", seen("payment_failed", "payment_declined"),
@@ -29,13 +29,13 @@ class ReconciliationTest {
         Reconciliation result = Reconciliation.of(List.of(auto, declinedInstead, approved, stillHeld, backordered,
                 gone), observed, settled::contains);
 
-        assertThat(result.byPath().get(Path.AUTO)).isEqualTo(new Reconciliation.PathTally(2, 1, 1, 0, 0));
-        assertThat(result.byPath().get(Path.REVIEW)).isEqualTo(new Reconciliation.PathTally(2, 1, 0, 1, 0));
-        assertThat(result.byPath().get(Path.BACKORDER)).isEqualTo(new Reconciliation.PathTally(1, 1, 0, 0, 0));
-        assertThat(result.byPath().get(Path.DECLINE)).isEqualTo(new Reconciliation.PathTally(1, 0, 0, 0, 1));
-        assertThat(result.mismatched()).containsExactly(new Reconciliation.Difference("a2", Path.AUTO,
+        assertThat(result.byPath().get(OrderPath.AUTO)).isEqualTo(new Reconciliation.PathTally(2, 1, 1, 0, 0));
+        assertThat(result.byPath().get(OrderPath.REVIEW)).isEqualTo(new Reconciliation.PathTally(2, 1, 0, 1, 0));
+        assertThat(result.byPath().get(OrderPath.BACKORDER)).isEqualTo(new Reconciliation.PathTally(1, 1, 0, 0, 0));
+        assertThat(result.byPath().get(OrderPath.DECLINE)).isEqualTo(new Reconciliation.PathTally(1, 0, 0, 0, 1));
+        assertThat(result.mismatched()).containsExactly(new Reconciliation.Difference("a2", OrderPath.AUTO,
                 "completed/auto_approved", "payment_failed/payment_declined"));
-        assertThat(result.unsettled()).containsExactly(new Reconciliation.Difference("r2", Path.REVIEW,
+        assertThat(result.unsettled()).containsExactly(new Reconciliation.Difference("r2", OrderPath.REVIEW,
                 "rejected/manual_rejected", "manual_review/manual_review"));
         assertThat(result.lost()).containsExactly("d1");
         assertThat(result.nothingLost()).isFalse();
@@ -43,13 +43,13 @@ class ReconciliationTest {
 
     @Test
     void anOrderNeverSeenIsUnsettledNotMatched() {
-        Reconciliation result = Reconciliation.of(List.of(accepted("x", Path.AUTO, null)), Map.of(), id -> false);
+        Reconciliation result = Reconciliation.of(List.of(accepted("x", OrderPath.AUTO, null)), Map.of(), id -> false);
 
         assertThat(result.unsettled()).extracting(Reconciliation.Difference::actual).containsExactly("never seen");
         assertThat(result.nothingLost()).isFalse();
     }
 
-    private static OpenLoopSender.Accepted accepted(String id, Path path, String decision) {
+    private static OpenLoopSender.Accepted accepted(String id, OrderPath path, String decision) {
         return new OpenLoopSender.Accepted(new OrderPlanner.PlannedOrder(0, path, "{}", decision), id, 0);
     }
 

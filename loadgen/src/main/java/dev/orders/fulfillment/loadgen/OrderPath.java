@@ -3,7 +3,7 @@ package dev.orders.fulfillment.loadgen;
 import java.util.Locale;
 
 /** The decision paths loadgen aims at, and the state each of its orders should end the run in. */
-enum Path {
+enum OrderPath {
     /** A clean order: completed, auto-approved. */
     AUTO("completed", "auto_approved"),
     /** A new customer's big order: held for review, then decided through the API (or left held). */
@@ -16,7 +16,7 @@ enum Path {
     private final String heldStatus;
     private final String heldPath;
 
-    Path(String status, String decisionPath) {
+    OrderPath(String status, String decisionPath) {
         this.heldStatus = status;
         this.heldPath = decisionPath;
     }
@@ -30,8 +30,8 @@ enum Path {
         return new Outcome(heldStatus, heldPath);
     }
 
-    static Path fromWire(String name) {
-        for (Path path : values()) {
+    static OrderPath fromWire(String name) {
+        for (OrderPath path : values()) {
             if (path.wireName().equals(name)) {
                 return path;
             }
