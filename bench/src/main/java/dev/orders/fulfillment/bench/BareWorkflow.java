@@ -26,7 +26,7 @@ public interface BareWorkflow {
     int run(String orderId);
 
     @ActivityInterface
-    interface Step {
+    interface NoOpActivity {
         int step(String orderId);
     }
 
@@ -36,7 +36,7 @@ public interface BareWorkflow {
         public int run(String orderId) {
             int done = 0;
             for (String queue : CALLS) {
-                done += Workflow.newActivityStub(Step.class, ActivityOptions.newBuilder()
+                done += Workflow.newActivityStub(NoOpActivity.class, ActivityOptions.newBuilder()
                         .setTaskQueue(queue)
                         .setStartToCloseTimeout(Duration.ofSeconds(30))
                         .build()).step(orderId);
@@ -46,7 +46,7 @@ public interface BareWorkflow {
     }
 
     /** A no-op body. */
-    class NoOp implements Step {
+    class NoOp implements NoOpActivity {
         @Override
         public int step(String orderId) {
             return 1;
