@@ -4,6 +4,7 @@ import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import java.util.List;
 import java.util.UUID;
@@ -36,6 +37,9 @@ public final class OrderSpans {
     public static final AttributeKey<String> NOTIFICATION_TYPE = AttributeKey.stringKey("notification.type");
     public static final AttributeKey<Boolean> NOTIFICATION_SENT = AttributeKey.booleanKey("notification.sent");
 
+    /** The agent installs the global OpenTelemetry before any application class loads; without it, a no-op. */
+    private static final Tracer TRACER = GlobalOpenTelemetry.getTracer("order-fulfillment");
+
     private OrderSpans() {
     }
 
@@ -45,7 +49,7 @@ public final class OrderSpans {
      * "no" (a decline, a shortage) is a result, not an error: the step records it as an attribute.
      */
     public static <T> T call(String name, UUID orderId, Function<Span, T> step) {
-        Span span = GlobalOpenTelemetry.getTracer("order-fulfillment").spanBuilder(name)
+        Span span = TRACER.spanBuilder(name)
                 .setAttribute(ORDER_ID, String.valueOf(orderId))
                 .startSpan();
         try (Scope ignored = span.makeCurrent()) {

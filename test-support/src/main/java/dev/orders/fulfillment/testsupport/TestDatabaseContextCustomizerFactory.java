@@ -27,7 +27,8 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-            // first: a test's own @TestPropertySource or properties still win over these
+            // first, above configuration files, the services' defaults and even a test's own properties: no test
+            // can end up on another database (make run's, or one a developer's environment names)
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", Map.of(
                     "spring.datasource.url", TestDatabase.jdbcUrl(),
                     "spring.datasource.username", "postgres",
