@@ -21,7 +21,8 @@ import java.util.function.LongSupplier;
 final class OpenLoopSender {
 
     /** An order the API took: what was planned, its id, and when it was meant to be sent. */
-    record Accepted(OrderPlanner.PlannedOrder planned, String orderId, long intendedNanos) {
+    /** An accepted order; {@code sentNanos - intendedNanos} is how late its request went out. */
+    record Accepted(OrderPlanner.PlannedOrder planned, String orderId, long intendedNanos, long sentNanos) {
     }
 
     private final HttpClient http;
@@ -74,6 +75,7 @@ final class OpenLoopSender {
     private void send(OrderPlanner.PlannedOrder order, long intended, Consumer<Accepted> accepted) {
         stats.sent.increment();
         stats.inFlight.incrementAndGet();
+        long sent = clock.getAsLong();
         HttpRequest request = HttpRequest.newBuilder(orders)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
@@ -90,7 +92,7 @@ final class OpenLoopSender {
                         stats.serverErrors.increment(); // a 201 without an order is the server's fault
                     } else {
                         stats.accepted.increment();
-                        accepted.accept(new Accepted(order, id, intended));
+                        accepted.accept(new Accepted(order, id, intended, sent));
                     }
                 } else if (response.statusCode() >= 500) {
                     stats.serverErrors.increment();

@@ -50,7 +50,7 @@ class ReconciliationTest {
     }
 
     private static OpenLoopSender.Accepted accepted(String id, OrderPath path, String decision) {
-        return new OpenLoopSender.Accepted(new OrderPlanner.PlannedOrder(0, path, "{}", decision), id, 0);
+        return new OpenLoopSender.Accepted(new OrderPlanner.PlannedOrder(0, path, "{}", decision), id, 0, 0);
     }
 
     private static Settler.Observed seen(String status, String decisionPath) {

@@ -77,6 +77,9 @@ final class TemporalFrontend implements AutoCloseable {
         int port = settings.temporalPort();
         // `true` locks time skipping: timers (the review and backorder windows) take the real time they say
         TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port, true);
+        if (!TestServerLockLog.stopRecording(server)) {
+            Terminal.say("Note: this Temporal test server keeps its lock log; it slows down as it runs");
+        }
         return new TemporalFrontend("localhost:" + port, "Temporal test server in the launcher (in memory)", null,
                 null, server, settings.stopTimeout());
     }
