@@ -34,17 +34,18 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
  && useradd --system --uid 10001 --home-dir /app app
 WORKDIR /app
 COPY --from=build /layers/opentelemetry-javaagent.jar /otel/opentelemetry-javaagent.jar
+COPY otel-agent.properties /otel/otel-agent.properties
 # least to most often changed, one layer each
 COPY --from=build /layers/dependencies/ ./
 COPY --from=build /layers/spring-boot-loader/ ./
 COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
 USER app
-# the agent sends traces and logs; metrics go through Micrometer (a system property: Spring Boot would read
-# OTEL_METRICS_EXPORTER=none too, and stop Micrometer's export with it)
+# the agent sends traces and logs, with the instrumentation otel-agent.properties turns on; metrics go through
+# Micrometer
 ENV OTEL_SERVICE_NAME=$SERVICE \
     SERVER_PORT=8080 \
-    JAVA_TOOL_OPTIONS="-javaagent:/otel/opentelemetry-javaagent.jar -Dotel.metrics.exporter=none -XX:MaxRAMPercentage=70 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:+ExitOnOutOfMemoryError"
+    JAVA_TOOL_OPTIONS="-javaagent:/otel/opentelemetry-javaagent.jar -Dotel.javaagent.configuration-file=/otel/otel-agent.properties -XX:MaxRAMPercentage=70 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:+ExitOnOutOfMemoryError"
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=6 \
     CMD curl -fsS http://localhost:8080/actuator/health/readiness || exit 1

@@ -69,11 +69,18 @@ public enum Service {
         return settings.root().resolve(moduleName).resolve("target").resolve(moduleName + "-exec.jar");
     }
 
-    /** Seven JVMs share a laptop: small heaps, and C1 only, which starts faster and is plenty for a demo. */
+    /**
+     * Seven JVMs share a laptop: small heaps, and C1 only, which starts faster and is plenty for a demo.
+     * {@code SERVICE_JAVA_OPTS} comes last, so its options win (e.g. {@code -XX:TieredStopAtLevel=4} for C2).
+     */
     List<String> jvmOptions(Settings settings) {
         List<String> options = new ArrayList<>(List.of("-Xmx" + maxHeapMegabytes + "m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:+ExitOnOutOfMemoryError"));
         options.addAll(Telemetry.jvmOptions(settings));
+        String extra = settings.environment().getOrDefault("SERVICE_JAVA_OPTS", "").trim();
+        if (!extra.isEmpty()) {
+            options.addAll(List.of(extra.split("\\s+")));
+        }
         return options;
     }
 

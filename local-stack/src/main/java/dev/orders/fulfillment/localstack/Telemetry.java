@@ -11,18 +11,15 @@ import java.util.Map;
  * over OTLP only when {@code OTEL_EXPORTER_OTLP_ENDPOINT} names a collector; without one it exports nothing, rather
  * than log a failed export every few seconds, unless an {@code OTEL_*_EXPORTER} variable says otherwise
  * ({@code OTEL_TRACES_EXPORTER=console} prints every span into the service's log). The agent sends traces and logs;
- * metrics go through Micrometer, which follows the same endpoint ({@code ServiceEnvironmentPostProcessor}).
+ * metrics go through Micrometer, which follows the same endpoint ({@code ServiceEnvironmentPostProcessor}). The
+ * rest of the agent's settings are in {@code otel-agent.properties}.
  */
 final class Telemetry {
 
     static final List<String> EXPORTERS = List.of("OTEL_TRACES_EXPORTER", "OTEL_LOGS_EXPORTER");
 
-    /**
-     * Metrics leave through Micrometer's OTLP registry (business, Temporal SDK, HTTP, pool, JVM), not twice. Said to
-     * the agent alone, as a system property: Spring Boot reads {@code OTEL_METRICS_EXPORTER=none} as well, and would
-     * turn Micrometer's export off with it.
-     */
-    static final List<String> AGENT_OPTIONS = List.of("-Dotel.metrics.exporter=none");
+    /** The agent's settings (metrics off in the agent, which instrumentation is on): one file, shared with the images. */
+    static final String AGENT_CONFIGURATION = "otel-agent.properties";
 
     private Telemetry() {
     }
@@ -38,7 +35,7 @@ final class Telemetry {
         }
         List<String> options = new ArrayList<>();
         options.add("-javaagent:" + agent);
-        options.addAll(AGENT_OPTIONS);
+        options.add("-Dotel.javaagent.configuration-file=" + settings.root().resolve(AGENT_CONFIGURATION));
         return options;
     }
 
@@ -48,10 +45,6 @@ final class Telemetry {
         if (!environment.containsKey("OTEL_EXPORTER_OTLP_ENDPOINT")) {
             EXPORTERS.forEach(exporter -> environment.putIfAbsent(exporter, "none"));
         }
-        // each Temporal long poll would be a trace of its own; Temporal's spans come from its interceptors instead
-        environment.putIfAbsent("OTEL_INSTRUMENTATION_GRPC_ENABLED", "false");
-        // api-service's dispatcher polls every 2 s: a trace each, of nothing; the workflows it starts are traced
-        environment.putIfAbsent("OTEL_INSTRUMENTATION_SPRING_SCHEDULING_ENABLED", "false");
     }
 
     /** One line for the start-up report. */

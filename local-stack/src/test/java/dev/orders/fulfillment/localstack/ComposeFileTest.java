@@ -69,7 +69,9 @@ class ComposeFileTest {
         Telemetry.configure(service, launcher);
         assertThat(filter(environment, name -> name.startsWith("OTEL_") && !name.equals("OTEL_RESOURCE_ATTRIBUTES")))
                 .isEqualTo(filter(launcher, name -> name.startsWith("OTEL_")));
-        assertThat(Files.readString(ROOT.resolve("Dockerfile"))).contains(Telemetry.AGENT_OPTIONS);
+        assertThat(Files.readString(ROOT.resolve("Dockerfile")))
+                .contains("COPY " + Telemetry.AGENT_CONFIGURATION + " /otel/" + Telemetry.AGENT_CONFIGURATION)
+                .contains("-Dotel.javaagent.configuration-file=/otel/" + Telemetry.AGENT_CONFIGURATION);
     }
 
     private static String simulationPrefix(Service service) throws IOException {

@@ -75,8 +75,7 @@ class ServiceEnvironmentTest {
                 .containsEntry("OTEL_TRACES_EXPORTER", "none")
                 .containsEntry("OTEL_LOGS_EXPORTER", "none")
                 // Spring Boot would read it too, and turn Micrometer's export off (the agent gets a system property)
-                .doesNotContainKey("OTEL_METRICS_EXPORTER")
-                .containsEntry("OTEL_INSTRUMENTATION_GRPC_ENABLED", "false");
+                .doesNotContainKey("OTEL_METRICS_EXPORTER");
     }
 
     @Test
@@ -101,7 +100,17 @@ class ServiceEnvironmentTest {
 
         assertThat(Service.SHIPPING_WORKER.jvmOptions(settings))
                 .contains("-javaagent:" + root.resolve("local-stack/target/agent/opentelemetry-javaagent.jar"),
-                        "-Dotel.metrics.exporter=none");
+                        "-Dotel.javaagent.configuration-file=" + root.resolve("otel-agent.properties"));
+    }
+
+    @Test
+    void serviceJavaOptsComeAfterTheDefaultsSoTheyWin() {
+        Settings settings = Settings.fromEnvironment(ROOT,
+                Map.of("SERVICE_JAVA_OPTS", " -XX:TieredStopAtLevel=4   -Xmx256m "));
+
+        assertThat(Service.API_SERVICE.jvmOptions(settings))
+                .containsSubsequence("-Xmx192m", "-XX:TieredStopAtLevel=1", "-XX:TieredStopAtLevel=4", "-Xmx256m")
+                .endsWith("-XX:TieredStopAtLevel=4", "-Xmx256m");
     }
 
     @Test
