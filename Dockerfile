@@ -1,8 +1,12 @@
 # syntax=docker/dockerfile:1
-# One image recipe for all seven services: docker compose builds it once per service with SERVICE=<module>.
-#   docker build --build-arg SERVICE=fraud-worker -t order-fulfillment/fraud-worker .
+# One image recipe for all seven services: docker compose builds it once per service with SERVICE=<module>, and
+# the base images named in compose.yml's x-images (where every image version is pinned), e.g.
+#   docker build --build-arg SERVICE=fraud-worker --build-arg JDK_IMAGE=eclipse-temurin:17-jdk \
+#     --build-arg JRE_IMAGE=eclipse-temurin:17-jre -t order-fulfillment/fraud-worker .
+ARG JDK_IMAGE
+ARG JRE_IMAGE
 
-FROM eclipse-temurin:17-jdk AS build
+FROM ${JDK_IMAGE} AS build
 WORKDIR /src
 # the wrapper and the poms first: the dependency layer is rebuilt only when a pom changes
 COPY mvnw pom.xml ./
@@ -27,7 +31,7 @@ RUN --mount=type=cache,target=/root/.m2 \
  && java -Djarmode=tools -jar "$SERVICE/target/$SERVICE-exec.jar" extract --layers --launcher --destination /layers \
  && cp local-stack/target/agent/opentelemetry-javaagent.jar /layers/
 
-FROM eclipse-temurin:17-jre
+FROM ${JRE_IMAGE}
 ARG SERVICE
 # curl for the compose health checks; a fixed non-root user
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
@@ -43,9 +47,11 @@ COPY --from=build /layers/application/ ./
 USER app
 # the agent sends traces and logs, with the instrumentation otel-agent.properties turns on; metrics go through
 # Micrometer
+# (JVM options and MALLOC_ARENA_MAX as make run sets them: local-stack's Service.java says why)
 ENV OTEL_SERVICE_NAME=$SERVICE \
     SERVER_PORT=8080 \
-    JAVA_TOOL_OPTIONS="-javaagent:/otel/opentelemetry-javaagent.jar -Dotel.javaagent.configuration-file=/otel/otel-agent.properties -XX:MaxRAMPercentage=70 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:+ExitOnOutOfMemoryError"
+    MALLOC_ARENA_MAX=2 \
+    JAVA_TOOL_OPTIONS="-javaagent:/otel/opentelemetry-javaagent.jar -Dotel.javaagent.configuration-file=/otel/otel-agent.properties -XX:MaxRAMPercentage=70 -Xms32m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:+ExitOnOutOfMemoryError"
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=6 \
     CMD curl -fsS http://localhost:8080/actuator/health/readiness || exit 1

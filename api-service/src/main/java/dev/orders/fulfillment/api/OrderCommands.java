@@ -1,5 +1,6 @@
 package dev.orders.fulfillment.api;
 
+import dev.orders.fulfillment.support.OrderTraces;
 import jakarta.persistence.EntityManager;
 import java.math.RoundingMode;
 import java.time.Instant;

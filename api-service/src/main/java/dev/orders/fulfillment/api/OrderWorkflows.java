@@ -1,6 +1,7 @@
 package dev.orders.fulfillment.api;
 
 import dev.orders.fulfillment.contracts.OrderFulfillmentWorkflow;
+import dev.orders.fulfillment.support.OrderTraces;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;

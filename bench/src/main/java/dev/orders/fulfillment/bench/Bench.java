@@ -77,6 +77,7 @@ public final class Bench {
         environment.keySet().removeIf(name -> name.startsWith("OTEL_") || name.endsWith("_FAILURE_RATE")
                 || name.contains("_LATENCY_") || name.equals("SIM"));
         Settings settings = Settings.fromEnvironment(root, environment).withDataDir(data).withPorts(28080, 35432, 27233);
+        results.put("run_at", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         results.put("machine", machine());
         Map<String, Object> benchSettings = new LinkedHashMap<>();
         benchSettings.put("step_seconds", stepLength.toSeconds());
@@ -178,17 +179,19 @@ public final class Bench {
                 // counted as not completed
             }
         }
-        return step(rate, count, latencies, (last - start) / 1e9);
+        return step(rate, count, latencies, (last - start) / 1e9, Map.of(), null);
     }
 
     /**
      * {@code seconds} runs from the first send to the last completion; less the median completion time (the
      * pipeline's own delay, which a system that keeps up adds once, not per order) it is how long the work took.
      */
-    private static Step step(double rate, int sent, List<Double> latencies, double seconds) {
+    private static Step step(double rate, int sent, List<Double> latencies, double seconds,
+            Map<String, Double> cpuMsPerOrder, Latencies postLatency) {
         Latencies latency = Latencies.of(latencies);
         double working = Math.max(seconds - latency.p50() / 1000, 1e-9);
-        Step step = new Step(rate, sent, latencies.size(), latencies.size() / working, latency);
+        Step step = new Step(rate, sent, latencies.size(), latencies.size() / working, latency, cpuMsPerOrder,
+                postLatency);
         say(String.format(Locale.ROOT, "  %.0f/s offered: %d/%d completed, %.1f/s, p50 %.1f ms, p99 %.1f ms", rate,
                 step.completed(), sent, step.completedPerSecond(), step.latency().p50(), step.latency().p99()));
         return step;
@@ -203,11 +206,16 @@ public final class Bench {
 
     private Step suiteStep(RunningStack stack, Connection db, double rate, long seed) throws Exception {
         int count = (int) Math.round(rate * stepLength.toSeconds());
+        Map<String, Long> ticksBefore = cpuTicks(stack);
         // loadgen only sends: following the orders through the API would load the API itself; the orders table
         // says when each order completed, to the millisecond (accepted: created_at; completed: updated_at)
+        Path report = Files.createTempFile("bench-step-", ".json");
         int exit = new CommandLine(new LoadGen()).execute("--url", stack.baseUrl(), "--count", Integer.toString(count),
                 "--rps", Double.toString(rate), "--mix", "auto:1", "--seed", Long.toString(seed), "--no-wait",
-                "--review-after", "0", "--max-error-rate", "1");
+                "--review-after", "0", "--max-error-rate", "1", "--report", report.toString());
+        JsonNode post = JSON.readTree(report.toFile()).path("http_latency_ms");
+        Latencies postLatency = new Latencies(post.path("count").asInt(), post.path("p50").asDouble(),
+                post.path("p99").asDouble(), post.path("max").asDouble());
         if (exit != 0) {
             notes.add(String.format(Locale.ROOT, "loadgen at %.0f/s exited %d (see its output above)", rate, exit));
         }
@@ -241,7 +249,23 @@ public final class Bench {
                 }
             }
         }
-        return step(rate, count, latencies, latencies.isEmpty() ? 1 : (last - first) / 1000);
+        Map<String, Long> ticksAfter = cpuTicks(stack);
+        Map<String, Double> cpuMsPerOrder = new LinkedHashMap<>();
+        ticksAfter.forEach((process, ticks) -> cpuMsPerOrder.put(process,
+                Math.round((ticks - ticksBefore.get(process)) * 10.0 / Math.max(1, count) * 10) / 10.0));
+        return step(rate, count, latencies, latencies.isEmpty() ? 1 : (last - first) / 1000, cpuMsPerOrder,
+                postLatency);
+    }
+
+    /**
+     * CPU time so far of each service, and of this JVM, which runs the Temporal test server, loadgen and the bench
+     * (PostgreSQL's processes are not counted). Clock ticks: hundredths of a second.
+     */
+    private static Map<String, Long> cpuTicks(RunningStack stack) {
+        Map<String, Long> ticks = new LinkedHashMap<>();
+        stack.pids().forEach((service, pid) -> ticks.put(service.moduleName(), Rss.cpuTicks(pid)));
+        ticks.put("bench JVM (Temporal test server, loadgen)", Rss.cpuTicks(ProcessHandle.current().pid()));
+        return ticks;
     }
 
     private interface Stepper {
@@ -378,21 +402,38 @@ public final class Bench {
         return machine;
     }
 
+    /**
+     * {@code <date>-<host>.md} and {@code .json}; a second run on the same day adds {@code -2}, {@code -3}, so no
+     * result is overwritten. The previous result is the newest other one, by when it was run.
+     */
     private void write(Path root) throws IOException {
         Path dir = root.resolve("bench/results");
         Files.createDirectories(dir);
         @SuppressWarnings("unchecked")
         String host = ((Map<String, Object>) results.get("machine")).get("host").toString();
         String base = LocalDate.now() + "-" + host;
+        for (int n = 2; Files.exists(dir.resolve(base + ".json")); n++) {
+            base = LocalDate.now() + "-" + host + "-" + n;
+        }
         Path previous;
         try (var files = Files.list(dir)) {
-            previous = files.filter(file -> file.toString().endsWith(".json") && !file.getFileName().toString()
-                    .startsWith(base)).sorted().reduce((a, b) -> b).orElse(null);
+            previous = files.filter(file -> file.toString().endsWith(".json"))
+                    .max(java.util.Comparator.comparing(Bench::runAt)).orElse(null);
         }
         Files.writeString(dir.resolve(base + ".json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
         Files.writeString(dir.resolve(base + ".md"), BenchReport.markdown(results,
                 previous == null ? null : JSON.readValue(previous.toFile(), Map.class), previous));
         say("written " + dir.resolve(base + ".md") + " and .json");
+    }
+
+    /** When a result was run: its {@code run_at}, else (older results) the start of the day its name begins with. */
+    private static String runAt(Path result) {
+        try {
+            String at = JSON.readTree(result.toFile()).path("run_at").asString("");
+            return at.isEmpty() ? result.getFileName().toString().substring(0, 10) + "T00:00:00Z" : at;
+        } catch (RuntimeException unreadable) {
+            return "";
+        }
     }
 
     private static void say(String line) {

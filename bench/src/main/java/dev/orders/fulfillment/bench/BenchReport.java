@@ -24,6 +24,7 @@ final class BenchReport {
                 (List<Map<String, Object>>) results.get("limit"));
         steps(md, "(2) The suite: POST /api/orders to `completed` (server-side times from the orders table)",
                 (List<Map<String, Object>>) results.get("suite"));
+        cpu(md, (List<Map<String, Object>>) results.get("suite"));
         Map<String, Object> comparison = (Map<String, Object>) results.get("comparison");
         md.append("| Target | Measured | Met |\n|---|---|---|\n");
         if (comparison.containsKey("throughput_ratio")) {
@@ -79,16 +80,52 @@ final class BenchReport {
 
     private static void steps(StringBuilder md, String title, List<Map<String, Object>> steps) {
         md.append("**").append(title).append("**\n\n");
-        md.append("| Offered /s | Sent | Completed | Completed /s | p50 ms | p99 ms | Sustainable |\n")
-                .append("|---|---|---|---|---|---|---|\n");
+        boolean post = steps.stream().anyMatch(step -> step.containsKey("post_latency"));
+        md.append("| Offered /s | Sent | Completed | Completed /s | p50 ms | p99 ms | Sustainable |")
+                .append(post ? " POST p50 / p99 ms |" : "").append("\n|---|---|---|---|---|---|---|")
+                .append(post ? "---|" : "").append('\n');
         for (Map<String, Object> step : steps) {
             @SuppressWarnings("unchecked")
             Map<String, Object> completion = (Map<String, Object>) step.get("completion");
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |",
                     step.get("offered_per_s"), step.get("sent"), step.get("completed"), step.get("completed_per_s"),
                     completion.get("p50_ms"), completion.get("p99_ms"), step.get("sustainable")));
+            if (post) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> latency = (Map<String, Object>) step.get("post_latency");
+                md.append(' ').append(latency.get("p50_ms")).append(" / ").append(latency.get("p99_ms")).append(" |");
+            }
+            md.append('\n');
         }
         md.append('\n');
+    }
+
+    /** CPU per order by process at each suite step: where the suite's capacity goes. */
+    @SuppressWarnings("unchecked")
+    private static void cpu(StringBuilder md, List<Map<String, Object>> steps) {
+        List<Map<String, Object>> measured = steps.stream().filter(step -> step.containsKey("cpu_ms_per_order")).toList();
+        if (measured.isEmpty()) {
+            return;
+        }
+        md.append("**CPU per order (ms) at each suite step, by process**\n\n| Process |");
+        measured.forEach(step -> md.append(' ').append(step.get("offered_per_s")).append("/s |"));
+        md.append("\n|---|").append("---|".repeat(measured.size())).append('\n');
+        Map<String, Object> first = (Map<String, Object>) measured.get(0).get("cpu_ms_per_order");
+        double[] totals = new double[measured.size()];
+        for (String process : first.keySet()) {
+            md.append("| ").append(process).append(" |");
+            for (int i = 0; i < measured.size(); i++) {
+                double ms = number(((Map<String, Object>) measured.get(i).get("cpu_ms_per_order")).get(process));
+                totals[i] += ms;
+                md.append(' ').append(ms).append(" |");
+            }
+            md.append('\n');
+        }
+        md.append("| total |");
+        for (double total : totals) {
+            md.append(String.format(Locale.ROOT, " %.1f |", total));
+        }
+        md.append("\n\n");
     }
 
     private static String row(String target, String measured, boolean met) {

@@ -7,10 +7,11 @@ import java.util.Map;
  * One rate step: offered rate, what completed and how fast. Sustainable when every order completed and the completion
  * rate kept up with the offered one (a backlog that grows makes the completion rate fall behind).
  */
-record Step(double offeredPerSecond, int sent, int completed, double completedPerSecond, Latencies latency) {
+record Step(double offeredPerSecond, int sent, int completed, double completedPerSecond, Latencies latency,
+        Map<String, Double> cpuMsPerOrder, Latencies postLatency) {
 
     boolean sustainable() {
-        return completed == sent && completedPerSecond >= 0.9 * offeredPerSecond;
+        return completed == sent && completedPerSecond >= 0.97 * offeredPerSecond;
     }
 
     Map<String, Object> asMap() {
@@ -21,6 +22,12 @@ record Step(double offeredPerSecond, int sent, int completed, double completedPe
         map.put("completed_per_s", Math.round(completedPerSecond * 10) / 10.0);
         map.put("sustainable", sustainable());
         map.put("completion", latency.asMap());
+        if (postLatency != null) {
+            map.put("post_latency", postLatency.asMap());
+        }
+        if (!cpuMsPerOrder.isEmpty()) {
+            map.put("cpu_ms_per_order", cpuMsPerOrder);
+        }
         return map;
     }
 }

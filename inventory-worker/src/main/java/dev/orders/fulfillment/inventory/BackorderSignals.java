@@ -1,11 +1,11 @@
 package dev.orders.fulfillment.inventory;
 
 import dev.orders.fulfillment.contracts.OrderFulfillmentWorkflow;
+import dev.orders.fulfillment.support.OrderTraces;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowServiceException;
 import java.util.List;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -25,16 +25,25 @@ class BackorderSignals {
         this.client = client;
     }
 
-    /** @return how many of the waiting orders were signalled */
-    int restocked(String sku, List<UUID> waitingOrders) {
+    /**
+     * Signals each waiting order from the current request's trace, which links to the trace each order was
+     * backordered in.
+     *
+     * @return how many of the waiting orders were signalled
+     */
+    int restocked(String sku, List<StockLedger.WaitingOrder> waitingOrders) {
         int signalled = 0;
-        for (UUID orderId : waitingOrders) {
+        for (StockLedger.WaitingOrder order : waitingOrders) {
             try {
-                client.newWorkflowStub(OrderFulfillmentWorkflow.class, OrderFulfillmentWorkflow.workflowId(orderId))
-                        .restocked(sku);
+                OrderTraces.within(order.traceParent(), () -> {
+                    client.newWorkflowStub(OrderFulfillmentWorkflow.class,
+                            OrderFulfillmentWorkflow.workflowId(order.orderId())).restocked(sku);
+                    return null;
+                });
                 signalled++;
             } catch (WorkflowNotFoundException e) {
-                log.warn("order {} waits for {} but its workflow is not running: {}", orderId, sku, e.getMessage());
+                log.warn("order {} waits for {} but its workflow is not running: {}", order.orderId(), sku,
+                        e.getMessage());
             } catch (WorkflowServiceException e) {
                 // The client retries an unreachable frontend for a while; paying that once per order would hold
                 // the request for minutes, and the timers cover every order anyway.

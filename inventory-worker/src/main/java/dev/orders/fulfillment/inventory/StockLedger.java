@@ -3,6 +3,7 @@ package dev.orders.fulfillment.inventory;
 import static java.util.stream.Collectors.toMap;
 
 import dev.orders.fulfillment.contracts.ReserveInventoryResult.StockShortage;
+import dev.orders.fulfillment.support.OrderTraces;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,11 @@ class StockLedger {
     }
 
     /** The stock after a restock, and the orders waiting for that SKU. */
-    record Restock(int available, List<UUID> waitingOrders) {
+    record Restock(int available, List<WaitingOrder> waitingOrders) {
+    }
+
+    /** An order waiting for stock, and the trace it was backordered in (null when untraced). */
+    record WaitingOrder(UUID orderId, String traceParent) {
     }
 
     /**
@@ -156,11 +161,12 @@ class StockLedger {
     private void recordBackorders(UUID orderId, List<StockShortage> shortages) {
         for (StockShortage shortage : shortages) {
             jdbc.sql("""
-                            insert into inventory.backorders (order_id, sku, requested, available)
-                            values (:orderId, :sku, :requested, :available)
+                            insert into inventory.backorders (order_id, sku, requested, available, trace_parent)
+                            values (:orderId, :sku, :requested, :available, :traceParent)
                             on conflict (order_id, sku) do update
                             set requested = excluded.requested, available = excluded.available""")
                     .param("orderId", orderId)
+                    .param("traceParent", OrderTraces.current())
                     .param("sku", shortage.sku())
                     .param("requested", shortage.requested())
                     .param("available", shortage.available())
@@ -177,10 +183,12 @@ class StockLedger {
         jdbc.sql("delete from inventory.backorders where order_id = :orderId").param("orderId", orderId).update();
     }
 
-    private List<UUID> ordersWaitingFor(String sku) {
-        return jdbc.sql("select order_id from inventory.backorders where sku = :sku order by created_at, order_id")
+    private List<WaitingOrder> ordersWaitingFor(String sku) {
+        return jdbc.sql("""
+                        select order_id, trace_parent from inventory.backorders
+                        where sku = :sku order by created_at, order_id""")
                 .param("sku", sku)
-                .query(UUID.class)
+                .query(WaitingOrder.class)
                 .list();
     }
 }

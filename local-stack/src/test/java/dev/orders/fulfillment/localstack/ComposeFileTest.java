@@ -7,9 +7,11 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.yaml.snakeyaml.Yaml;
@@ -77,6 +79,30 @@ class ComposeFileTest {
     private static String simulationPrefix(Service service) throws IOException {
         return applicationYaml(service).get("simulation") instanceof Map<?, ?> simulation
                 ? String.valueOf(simulation.get("prefix")) : null;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyImageVersionIsPinnedInXImagesTheDockerfilesBaseImagesToo() throws IOException {
+        Map<String, Object> compose;
+        try (Reader reader = Files.newBufferedReader(ROOT.resolve("compose.yml"))) {
+            compose = new Yaml().load(reader);
+        }
+        List<Object> pinned = List.copyOf(((Map<String, Object>) compose.get("x-images")).values());
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+
+        services.forEach((name, service) -> {
+            if (service.containsKey("build")) {
+                Map<String, Object> args = (Map<String, Object>) ((Map<String, Object>) service.get("build")).get("args");
+                assertThat(List.of(args.get("JDK_IMAGE"), args.get("JRE_IMAGE"))).as(name).allMatch(pinned::contains);
+            } else {
+                assertThat(pinned).as(name).contains(service.get("image"));
+            }
+        });
+        // the Dockerfile names no image of its own: each FROM is a build argument or an earlier stage
+        assertThat(Files.readAllLines(ROOT.resolve("Dockerfile"))).filteredOn(line -> line.startsWith("FROM "))
+                .extracting(line -> line.split("\\s+")[1])
+                .containsExactly("${JDK_IMAGE}", "${JRE_IMAGE}");
     }
 
     private static Map<String, String> filter(Map<String, String> map, java.util.function.Predicate<String> keep) {

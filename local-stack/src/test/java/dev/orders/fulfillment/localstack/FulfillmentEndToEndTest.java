@@ -353,6 +353,17 @@ class FulfillmentEndToEndTest {
         JsonNode done = awaitStatus(order, "completed");
         assertThat(done.path("decision_path").asText()).isEqualTo("backorder");
         assertThat(count("select count(*) from inventory.backorders where order_id = ?", id(order))).isZero();
+        // the restock is a trace of its own (api-service, then inventory-worker), which signals the waiting
+        // workflow and links to the trace the order was placed and backordered in
+        String orderTrace = placedTraceIds.get(id(order));
+        await().atMost(SETTLE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            List<ExportedSpans.Span> spans = ExportedSpans.ofTrace(otlp, traceIdOf(restock));
+            assertThat(spans).extracting(span -> span.service() + " " + span.name())
+                    .contains("inventory-worker SignalWorkflow:inventory-restocked");
+            // (the OpenTracing shim also turns each Temporal span's reference to its parent into a link)
+            assertThat(spans).filteredOn(span -> span.service().equals("inventory-worker") && span.name().startsWith("POST "))
+                    .singleElement().satisfies(server -> assertThat(server.linkedTraceIds()).containsExactly(orderTrace));
+        });
     }
 
     @Test

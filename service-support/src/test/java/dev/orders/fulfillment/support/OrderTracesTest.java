@@ -1,4 +1,4 @@
-package dev.orders.fulfillment.api;
+package dev.orders.fulfillment.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;

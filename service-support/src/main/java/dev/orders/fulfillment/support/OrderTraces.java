@@ -1,4 +1,4 @@
-package dev.orders.fulfillment.api;
+package dev.orders.fulfillment.support;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -12,11 +12,11 @@ import java.util.function.Supplier;
 
 /**
  * One trace per order, also for work that does not happen in the request that placed it. The order row keeps that
- * request's {@code traceparent}; work without a trace of its own (the dispatcher starting a workflow Temporal did
- * not take, or re-driving one Temporal forgot) continues the order's trace, and work in another request (a review,
- * a cancellation) links to it.
+ * request's {@code traceparent} (and inventory-worker's backorder row the reservation's); work without a trace of
+ * its own (the dispatcher starting a workflow Temporal did not take, or re-driving one Temporal forgot) continues
+ * the order's trace, and work in another request (a review, a cancellation, a restock) links to it.
  */
-final class OrderTraces {
+public final class OrderTraces {
 
     private static final W3CTraceContextPropagator W3C = W3CTraceContextPropagator.getInstance();
 
@@ -36,14 +36,14 @@ final class OrderTraces {
     }
 
     /** The current trace as a {@code traceparent}, or null when nothing is traced (no agent). */
-    static String current() {
+    public static String current() {
         Map<String, String> headers = new HashMap<>();
         W3C.inject(Context.current(), headers, Map::put);
         return headers.get("traceparent");
     }
 
     /** Runs {@code work} in the order's trace when there is no trace now, else in the current one, linked to it. */
-    static <T> T within(String orderTraceParent, Supplier<T> work) {
+    public static <T> T within(String orderTraceParent, Supplier<T> work) {
         SpanContext order = orderTraceParent == null ? SpanContext.getInvalid()
                 : Span.fromContext(W3C.extract(Context.root(), Map.of("traceparent", orderTraceParent), MAP))
                         .getSpanContext();
