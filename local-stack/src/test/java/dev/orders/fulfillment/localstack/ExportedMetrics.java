@@ -1,5 +1,6 @@
 package dev.orders.fulfillment.localstack;
 
+import io.opentelemetry.proto.metrics.v1.Exemplar;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
 import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
@@ -15,8 +16,9 @@ import java.util.stream.Collectors;
  */
 final class ExportedMetrics {
 
-    /** One exported point: a sum's value, or a histogram's count. */
-    record Point(String service, String metric, Map<String, String> attributes, double value, long timeUnixNano) {
+    /** One exported point: a sum's value, or a histogram's count, and the traces of its exemplars. */
+    record Point(String service, String metric, Map<String, String> attributes, double value, long timeUnixNano,
+            List<String> exemplarTraceIds) {
     }
 
     private ExportedMetrics() {
@@ -30,17 +32,23 @@ final class ExportedMetrics {
                 for (Metric metric : scope.getMetricsList()) {
                     metric.getSum().getDataPointsList().forEach(point -> points.add(new Point(service,
                             metric.getName(), OtlpReceiver.attributes(point.getAttributesList()),
-                            point.getAsDouble() + point.getAsInt(), point.getTimeUnixNano())));
+                            point.getAsDouble() + point.getAsInt(), point.getTimeUnixNano(),
+                            traceIds(point.getExemplarsList()))));
                     metric.getHistogram().getDataPointsList().forEach(point -> points.add(new Point(service,
                             metric.getName(), OtlpReceiver.attributes(point.getAttributesList()),
-                            point.getCount(), point.getTimeUnixNano())));
+                            point.getCount(), point.getTimeUnixNano(), traceIds(point.getExemplarsList()))));
                     metric.getGauge().getDataPointsList().forEach(point -> points.add(new Point(service,
                             metric.getName(), OtlpReceiver.attributes(point.getAttributesList()),
-                            point.getAsDouble() + point.getAsInt(), point.getTimeUnixNano())));
+                            point.getAsDouble() + point.getAsInt(), point.getTimeUnixNano(),
+                            traceIds(point.getExemplarsList()))));
                 }
             }
         }
         return points;
+    }
+
+    private static List<String> traceIds(List<Exemplar> exemplars) {
+        return exemplars.stream().map(exemplar -> OtlpReceiver.hex(exemplar.getTraceId())).toList();
     }
 
     /** Each series of {@code metric} that {@code filter} accepts, with its points added up. */
@@ -50,7 +58,7 @@ final class ExportedMetrics {
                 .filter(filter)
                 .collect(Collectors.groupingBy(Point::attributes, Collectors.summingDouble(Point::value)))
                 .entrySet().stream()
-                .map(series -> new Point(service, metric, series.getKey(), series.getValue(), 0))
+                .map(series -> new Point(service, metric, series.getKey(), series.getValue(), 0, List.of()))
                 .toList();
     }
 }

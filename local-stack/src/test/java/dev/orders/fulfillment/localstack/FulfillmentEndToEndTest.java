@@ -232,6 +232,13 @@ class FulfillmentEndToEndTest {
         });
 
         List<ExportedMetrics.Point> points = ExportedMetrics.all(otlp);
+        // exemplars instead: an outcome counted carries the trace of the order, which began at POST /api/orders
+        List<String> orderTraces = ExportedSpans.all(otlp).stream()
+                .filter(span -> span.isRoot() && span.name().equals("POST /api/orders"))
+                .map(ExportedSpans.Span::traceId).toList();
+        assertThat(points).filteredOn(point -> point.metric().equals("orders.processed"))
+                .flatExtracting(ExportedMetrics.Point::exemplarTraceIds).isNotEmpty()
+                .allSatisfy(traceId -> assertThat(orderTraces).contains(traceId));
         assertThat(points).extracting(ExportedMetrics.Point::metric)
                 .contains("http.server.requests", "hikaricp.connections.active", "jvm.memory.used")
                 .anyMatch(name -> name.startsWith("temporal_"));

@@ -1,6 +1,10 @@
 package dev.orders.fulfillment.support;
 
+import io.micrometer.registry.otlp.ExemplarContextProvider;
+import io.micrometer.registry.otlp.OtlpExemplarContext;
 import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.opentracingshim.OpenTracingShim;
 import io.opentracing.Tracer;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -32,6 +36,21 @@ public class ServiceSupportAutoConfiguration {
     @ConditionalOnMissingBean
     Tracer temporalTracer() {
         return OpenTracingShim.createTracerShim(GlobalOpenTelemetry.get());
+    }
+
+    /**
+     * Exemplars on the OTLP metrics: Micrometer samples some measurements of each counter and histogram with the
+     * trace and span current when they were recorded (an order's outcome is counted inside the order's trace), so a
+     * metric leads to traces without any id among its attributes. Spring Boot hands this to its OTLP registry.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    ExemplarContextProvider traceExemplars() {
+        return () -> {
+            SpanContext span = Span.current().getSpanContext();
+            return span.isValid() && span.isSampled() ? new OtlpExemplarContext(span.getTraceId(), span.getSpanId())
+                    : null;
+        };
     }
 
     @Bean
