@@ -91,6 +91,9 @@ public final class Bench {
                 Connection db = DriverManager.getConnection(stack.jdbcUrl().orElseThrow(), "postgres", "postgres")) {
             // Ctrl-C or a kill stops the seven services and PostgreSQL too, not only this JVM
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stop"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> machine = (Map<String, Object>) results.get("machine");
+            machine.put("temporal", stack.temporalDescription());
             Thread.sleep(5_000); // let the JVMs settle before reading their memory
             results.put("services", services(stack, "rss_idle_mb"));
 
@@ -396,8 +399,8 @@ public final class Bench {
         machine.put("memory_gib", Math.round(Long.parseLong(memory) / 1024.0 / 1024.0 * 10) / 10.0);
         machine.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-        machine.put("versions", "Spring Boot 4.1.1, Temporal SDK 1.38.0 (in-process Temporal test server), "
-                + "OpenTelemetry agent 2.33.1, PostgreSQL 18.6 (embedded)");
+        machine.put("versions", "Spring Boot 4.1.1, Temporal SDK 1.38.0, OpenTelemetry agent 2.33.1, "
+                + "PostgreSQL 18.6 (embedded)");
         machine.put("command", "make bench (BENCH_STEP_SECONDS, BENCH_POST_RPS, BENCH_POST_SECONDS as in settings)");
         return machine;
     }

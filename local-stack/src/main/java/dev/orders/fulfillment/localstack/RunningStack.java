@@ -139,6 +139,11 @@ public final class RunningStack implements AutoCloseable {
     }
 
     /** The Temporal UI, when {@code temporal server start-dev} runs. */
+    /** Which Temporal frontend this is (the test server in this JVM, {@code temporal server start-dev}, ...). */
+    public String temporalDescription() {
+        return temporal.description();
+    }
+
     public Optional<String> temporalUiUrl() {
         return temporal.uiUrl();
     }
