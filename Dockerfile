@@ -46,8 +46,7 @@ COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
 USER app
 # the agent sends traces and logs, with the instrumentation otel-agent.properties turns on; metrics go through
-# Micrometer
-# (JVM options and MALLOC_ARENA_MAX as make run sets them: local-stack's Service.java says why)
+# Micrometer. JVM options and MALLOC_ARENA_MAX as make run sets them (local-stack's Service.java says why).
 ENV OTEL_SERVICE_NAME=$SERVICE \
     SERVER_PORT=8080 \
     MALLOC_ARENA_MAX=2 \

@@ -24,8 +24,11 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -77,7 +80,7 @@ public final class Bench {
         environment.keySet().removeIf(name -> name.startsWith("OTEL_") || name.endsWith("_FAILURE_RATE")
                 || name.contains("_LATENCY_") || name.equals("SIM"));
         Settings settings = Settings.fromEnvironment(root, environment).withDataDir(data).withPorts(28080, 35432, 27233);
-        results.put("run_at", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        results.put("run_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         results.put("machine", machine());
         Map<String, Object> benchSettings = new LinkedHashMap<>();
         benchSettings.put("step_seconds", stepLength.toSeconds());
@@ -217,6 +220,7 @@ public final class Bench {
                 "--rps", Double.toString(rate), "--mix", "auto:1", "--seed", Long.toString(seed), "--no-wait",
                 "--review-after", "0", "--max-error-rate", "1", "--report", report.toString());
         JsonNode post = JSON.readTree(report.toFile()).path("http_latency_ms");
+        Files.delete(report);
         Latencies postLatency = new Latencies(post.path("count").asInt(), post.path("p50").asDouble(),
                 post.path("p99").asDouble(), post.path("max").asDouble());
         if (exit != 0) {
@@ -343,6 +347,7 @@ public final class Bench {
         sampler.join();
         rssUnderLoad.put("total", rssUnderLoad.values().stream().mapToLong(Long::longValue).sum());
         JsonNode summary = JSON.readTree(report.toFile());
+        Files.delete(report);
         Map<String, Object> post = new LinkedHashMap<>();
         post.put("rps", postRate);
         post.put("seconds", postLength.toSeconds());
@@ -421,7 +426,7 @@ public final class Bench {
         Path previous;
         try (var files = Files.list(dir)) {
             previous = files.filter(file -> file.toString().endsWith(".json"))
-                    .max(java.util.Comparator.comparing(Bench::runAt)).orElse(null);
+                    .max(Comparator.comparing(Bench::runAt)).orElse(null);
         }
         Files.writeString(dir.resolve(base + ".json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
         Files.writeString(dir.resolve(base + ".md"), BenchReport.markdown(results,

@@ -20,8 +20,10 @@ import java.util.function.LongSupplier;
  */
 final class OpenLoopSender {
 
-    /** An order the API took: what was planned, its id, and when it was meant to be sent. */
-    /** An accepted order; {@code sentNanos - intendedNanos} is how late its request went out. */
+    /**
+     * An order the API took: what was planned, its id, when it was meant to be sent, and when it was (the difference
+     * is how late its request went out).
+     */
     record Accepted(OrderPlanner.PlannedOrder planned, String orderId, long intendedNanos, long sentNanos) {
     }
 

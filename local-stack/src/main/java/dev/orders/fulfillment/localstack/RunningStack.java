@@ -138,12 +138,12 @@ public final class RunningStack implements AutoCloseable {
         return temporal.address();
     }
 
-    /** The Temporal UI, when {@code temporal server start-dev} runs. */
     /** Which Temporal frontend this is (the test server in this JVM, {@code temporal server start-dev}, ...). */
     public String temporalDescription() {
         return temporal.description();
     }
 
+    /** The Temporal UI, when {@code temporal server start-dev} runs. */
     public Optional<String> temporalUiUrl() {
         return temporal.uiUrl();
     }
