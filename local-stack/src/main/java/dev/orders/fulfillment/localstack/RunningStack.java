@@ -50,6 +50,7 @@ public final class RunningStack implements AutoCloseable {
             }
             Ports.requireFree(service.port(settings), service.moduleName());
         }
+        ServiceJars jars = ServiceJars.extract(settings);
         postgres = Postgres.start(settings);
         Terminal.say(postgres.description());
         temporal = TemporalFrontend.start(settings);
@@ -59,7 +60,7 @@ public final class RunningStack implements AutoCloseable {
         Map<String, String> connections = new HashMap<>(postgres.serviceEnvironment());
         connections.putAll(temporal.serviceEnvironment());
         for (Service service : Service.values()) {
-            services.add(ServiceProcess.launch(service, settings, connections));
+            services.add(ServiceProcess.launch(service, jars.runnable(service), settings, connections));
         }
         Terminal.say("Started " + services.size() + " services; waiting for their readiness"
                 + (settings.demoSimulation() ? " (SIM=demo: simulated failures and latency)" : ""));

@@ -44,13 +44,13 @@ final class ServiceProcess {
         output.start();
     }
 
-    static ServiceProcess launch(Service service, Settings settings, Map<String, String> connections)
+    static ServiceProcess launch(Service service, Path jar, Settings settings, Map<String, String> connections)
             throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(service.jvmOptions(settings));
         command.add("-jar");
-        command.add(service.jar(settings).toString());
+        command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(settings.root().toFile())
                 .redirectErrorStream(true);
