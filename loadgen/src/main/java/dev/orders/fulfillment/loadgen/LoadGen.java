@@ -110,6 +110,7 @@ public final class LoadGen implements Callable<Integer> {
 
         long started = System.nanoTime();
         List<OpenLoopSender.Accepted> accepted;
+        double sendingSeconds;
         try (Progress ignored = new Progress(stats, out, System.console() != null).start()) {
             AtomicBoolean sending = new AtomicBoolean(true);
             List<OpenLoopSender.Accepted> followed = new CopyOnWriteArrayList<>();
@@ -121,6 +122,7 @@ public final class LoadGen implements Callable<Integer> {
                 return null;
             });
             accepted = sender.run(planner, count != null ? count : Long.MAX_VALUE, duration, followed::add);
+            sendingSeconds = (System.nanoTime() - started) / 1e9;
             sending.set(false);
             try {
                 follower.get();
@@ -139,7 +141,7 @@ public final class LoadGen implements Callable<Integer> {
         Reconciliation reconciliation = await
                 ? Reconciliation.of(accepted, settler.observed(), settler::isSettled)
                 : Reconciliation.of(List.of(), Map.of(), id -> true);
-        Report report = Report.of(stats, seconds, reconciliation);
+        Report report = Report.of(stats, sendingSeconds, seconds, reconciliation);
         report.print(out);
         if (reportFile != null) {
             report.write(reportFile);
