@@ -99,6 +99,8 @@ public final class Bench {
             machine.put("temporal", stack.temporalDescription());
             Thread.sleep(5_000); // let the JVMs settle before reading their memory
             results.put("services", services(stack, "rss_idle_mb"));
+            say("(4) each service started once more, alone, on the idle stack");
+            readyAlone(stack);
 
             say("(1) the limit: a bare workflow of the same shape on the same frontend");
             List<Step> limit = limit(stack.temporalAddress());
@@ -134,6 +136,18 @@ public final class Bench {
         }
         services.put("total", new LinkedHashMap<>(Map.of(rssKey, total)));
         return services;
+    }
+
+    /** Seven JVMs starting at once on two cores wait for each other; one starting alone shows its own time. */
+    private void readyAlone(RunningStack stack) throws IOException, InterruptedException {
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) results.get("services");
+        for (Service service : Service.values()) {
+            Duration ready = stack.timeToReadyAlone(service, 28180 + service.ordinal());
+            Object seconds = ready == null ? "not ready" : Math.round(ready.toMillis() / 100.0) / 10.0;
+            services.get(service.moduleName()).put("ready_alone_s", seconds);
+            say("  " + service.moduleName() + ": " + seconds + " s");
+        }
     }
 
     private List<Step> limit(String temporalAddress) throws InterruptedException {

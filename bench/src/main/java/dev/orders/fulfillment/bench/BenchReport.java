@@ -49,18 +49,21 @@ final class BenchReport {
                 number(cpu.get("cores_used")) <= 1.0));
 
         md.append("\n## (4) Services: time to ready and resident memory, agent attached\n\n");
-        md.append("| Service | Ready (s) | RSS idle (MB) | RSS under load (MB) | ≤ 4 s, ≤ 256 MB |\n|---|---|---|---|---|\n");
+        md.append("| Service | Ready alone (s) | Ready, seven at once (s) | RSS idle (MB) | RSS under load (MB) "
+                + "| ≤ 4 s alone, ≤ 256 MB |\n|---|---|---|---|---|---|\n");
         Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) results.get("services");
         services.forEach((name, row) -> {
             boolean met = name.equals("total")
                     ? number(row.getOrDefault("rss_under_load_mb", row.get("rss_idle_mb"))) <= 2048
-                    : number(row.get("ready_s")) <= 4 && number(row.get("rss_idle_mb")) <= 256
+                    : number(row.getOrDefault("ready_alone_s", row.get("ready_s"))) <= 4
+                            && number(row.get("rss_idle_mb")) <= 256
                             && number(row.getOrDefault("rss_under_load_mb", 0)) <= 256;
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", name,
-                    row.getOrDefault("ready_s", ""), row.get("rss_idle_mb"), row.getOrDefault("rss_under_load_mb", ""),
-                    met ? "yes" : "**no**"));
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", name,
+                    row.getOrDefault("ready_alone_s", ""), row.getOrDefault("ready_s", ""), row.get("rss_idle_mb"),
+                    row.getOrDefault("rss_under_load_mb", ""), met ? "yes" : "**no**"));
         });
-        md.append("\n(The total is held to 2 GB.)\n");
+        md.append("\n(Ready alone: one more instance started on the idle stack, the other JVMs idle. The total is held "
+                + "to 2 GB.)\n");
 
         if (previous != null) {
             md.append("\n## Against the previous result (").append(previousFile.getFileName()).append(")\n\n");

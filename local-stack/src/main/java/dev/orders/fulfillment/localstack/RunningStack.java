@@ -5,6 +5,7 @@ import static java.util.stream.Collectors.joining;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -28,6 +29,8 @@ public final class RunningStack implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final Map<Service, Duration> readyTimes = new ConcurrentHashMap<>();
     private final List<ServiceProcess> services = new ArrayList<>();
+    private final Map<String, String> connections = new HashMap<>();
+    private final Map<Service, Path> runnableJars = new EnumMap<>(Service.class);
     private Postgres postgres;
     private TemporalFrontend temporal;
     private volatile boolean closed;
@@ -57,10 +60,12 @@ public final class RunningStack implements AutoCloseable {
         Terminal.say(temporal.description() + " on " + temporal.address());
 
         Terminal.say(Telemetry.describe(settings));
-        Map<String, String> connections = new HashMap<>(postgres.serviceEnvironment());
+        connections.putAll(postgres.serviceEnvironment());
         connections.putAll(temporal.serviceEnvironment());
         for (Service service : Service.values()) {
-            services.add(ServiceProcess.launch(service, jars.runnable(service), settings, connections));
+            Path jar = jars.runnable(service);
+            runnableJars.put(service, jar);
+            services.add(ServiceProcess.launch(service, jar, settings, connections));
         }
         Terminal.say("Started " + services.size() + " services; waiting for their readiness"
                 + (settings.demoSimulation() ? " (SIM=demo: simulated failures and latency)" : ""));
@@ -103,6 +108,29 @@ public final class RunningStack implements AutoCloseable {
 
     boolean isClosed() {
         return closed;
+    }
+
+    /**
+     * Starts one more instance of {@code service} on {@code port}, against this stack's database and Temporal, waits
+     * for it to be ready and stops it: how long the service takes to start when it is the only one starting (the
+     * benchmark's figure beside {@link #readyTimes()}, where seven start at once). Null if it was not ready in time.
+     */
+    public Duration timeToReadyAlone(Service service, int port) throws IOException, InterruptedException {
+        ServiceProcess alone = ServiceProcess.launch(service, runnableJars.get(service), settings, connections, port,
+                service.moduleName() + "-alone.log");
+        try {
+            long deadline = System.nanoTime() + settings.readyTimeout().toNanos();
+            while (alone.isAlive() && System.nanoTime() < deadline) {
+                if (alone.isReady(http)) {
+                    return alone.sinceLaunch();
+                }
+                Thread.sleep(50);
+            }
+            return null;
+        } finally {
+            alone.requestStop();
+            alone.awaitExit(System.nanoTime() + settings.stopTimeout().toNanos());
+        }
     }
 
     /** How long each service took from launch to ready (for the benchmark's report). */

@@ -33,10 +33,11 @@ final class ServiceProcess {
     private final Thread output;
     private volatile boolean killed;
 
-    private ServiceProcess(Service service, Process process, Settings settings, Path log) {
+    private ServiceProcess(Service service, Process process, int port, Path log) {
         this.service = service;
         this.process = process;
-        this.readinessRequest = HttpRequest.newBuilder(URI.create(service.readinessUrl(settings)))
+        this.readinessRequest = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2))
                 .build();
         this.output = new Thread(() -> copyOutput(log), service.moduleName() + "-output");
@@ -46,6 +47,12 @@ final class ServiceProcess {
 
     static ServiceProcess launch(Service service, Path jar, Settings settings, Map<String, String> connections)
             throws IOException {
+        return launch(service, jar, settings, connections, service.port(settings), service.moduleName() + ".log");
+    }
+
+    /** Another instance of the service, on its own port and log (the benchmark times one starting alone). */
+    static ServiceProcess launch(Service service, Path jar, Settings settings, Map<String, String> connections,
+            int port, String logName) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(service.jvmOptions(settings));
@@ -56,9 +63,10 @@ final class ServiceProcess {
                 .redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(service.environment(settings, connections));
-        Path log = settings.logDir().resolve(service.moduleName() + ".log");
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        Path log = settings.logDir().resolve(logName);
         Files.createDirectories(log.getParent());
-        return new ServiceProcess(service, builder.start(), settings, log);
+        return new ServiceProcess(service, builder.start(), port, log);
     }
 
     private void copyOutput(Path log) {
