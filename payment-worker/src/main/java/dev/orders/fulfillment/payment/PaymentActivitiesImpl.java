@@ -53,8 +53,10 @@ class PaymentActivitiesImpl implements PaymentActivities {
             ChargePaymentResult charge = ledger.findCharge(key).orElseGet(() -> {
                 Timer.Sample attempt = metrics.startAttempt();
                 ChargePaymentResult outcome = gateway.authorize(input.paymentMethod());
-                metrics.attempted(input, outcome, ledger.recordCharge(key, input, outcome), attempt);
-                return ledger.findCharge(key).orElseThrow();
+                boolean kept = ledger.recordCharge(key, input, outcome);
+                metrics.attempted(input, outcome, kept, attempt);
+                // the row just written holds this outcome; a concurrent attempt that wrote first wins instead
+                return kept ? outcome : ledger.findCharge(key).orElseThrow();
             });
             span.setAttribute(OrderSpans.PAYMENT_SUCCESS, charge.approved());
             if (charge.approved()) {
