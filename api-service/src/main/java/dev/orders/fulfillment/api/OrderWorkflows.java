@@ -102,10 +102,8 @@ class OrderWorkflows {
 
     private Outcome signal(Order order, String intent, Consumer<OrderFulfillmentWorkflow> send) {
         try {
-            OrderTraces.within(order.traceParent(), () -> {
-                send.accept(client.newWorkflowStub(OrderFulfillmentWorkflow.class, order.workflowId()));
-                return null;
-            });
+            OrderTraces.within(order.traceParent(),
+                    () -> send.accept(client.newWorkflowStub(OrderFulfillmentWorkflow.class, order.workflowId())));
             log.info("order {}: {} delivered to {}", order.id(), intent, order.workflowId());
             return Outcome.DONE;
         } catch (WorkflowNotFoundException e) {

@@ -35,11 +35,8 @@ class BackorderSignals {
         int signalled = 0;
         for (StockLedger.WaitingOrder order : waitingOrders) {
             try {
-                OrderTraces.within(order.traceParent(), () -> {
-                    client.newWorkflowStub(OrderFulfillmentWorkflow.class,
-                            OrderFulfillmentWorkflow.workflowId(order.orderId())).restocked(sku);
-                    return null;
-                });
+                OrderTraces.within(order.traceParent(), () -> client.newWorkflowStub(OrderFulfillmentWorkflow.class,
+                        OrderFulfillmentWorkflow.workflowId(order.orderId())).restocked(sku));
                 signalled++;
             } catch (WorkflowNotFoundException e) {
                 log.warn("order {} waits for {} but its workflow is not running: {}", order.orderId(), sku,

@@ -159,6 +159,7 @@ class StockLedger {
     }
 
     private void recordBackorders(UUID orderId, List<StockShortage> shortages) {
+        String traceParent = OrderTraces.current();
         for (StockShortage shortage : shortages) {
             jdbc.sql("""
                             insert into inventory.backorders (order_id, sku, requested, available, trace_parent)
@@ -166,7 +167,7 @@ class StockLedger {
                             on conflict (order_id, sku) do update
                             set requested = excluded.requested, available = excluded.available""")
                     .param("orderId", orderId)
-                    .param("traceParent", OrderTraces.current())
+                    .param("traceParent", traceParent)
                     .param("sku", shortage.sku())
                     .param("requested", shortage.requested())
                     .param("available", shortage.available())

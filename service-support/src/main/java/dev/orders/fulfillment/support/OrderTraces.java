@@ -42,6 +42,14 @@ public final class OrderTraces {
         return headers.get("traceparent");
     }
 
+    /** {@link #within(String, Supplier)} for work without a result. */
+    public static void within(String orderTraceParent, Runnable work) {
+        within(orderTraceParent, () -> {
+            work.run();
+            return null;
+        });
+    }
+
     /** Runs {@code work} in the order's trace when there is no trace now, else in the current one, linked to it. */
     public static <T> T within(String orderTraceParent, Supplier<T> work) {
         SpanContext order = orderTraceParent == null ? SpanContext.getInvalid()

@@ -1,7 +1,5 @@
 package dev.orders.fulfillment.support;
 
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.Context;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,11 +16,10 @@ class TraceparentResponseFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        W3CTraceContextPropagator.getInstance().inject(Context.current(), response, (carrier, name, value) -> {
-            if (carrier != null) {
-                carrier.setHeader(name, value);
-            }
-        });
+        String traceParent = OrderTraces.current();
+        if (traceParent != null) {
+            response.setHeader("traceparent", traceParent);
+        }
         chain.doFilter(request, response);
     }
 }
