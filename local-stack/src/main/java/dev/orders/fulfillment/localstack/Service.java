@@ -62,7 +62,12 @@ public enum Service {
     }
 
     public String readinessUrl(Settings settings) {
-        return url(settings) + "/actuator/health/readiness";
+        return readinessUrl(port(settings));
+    }
+
+    /** The readiness group (its own state, the database, Temporal) of an instance listening on {@code port}. */
+    static String readinessUrl(int port) {
+        return "http://localhost:" + port + "/actuator/health/readiness";
     }
 
     Path jar(Settings settings) {

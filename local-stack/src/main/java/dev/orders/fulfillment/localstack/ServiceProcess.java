@@ -36,8 +36,7 @@ final class ServiceProcess {
     private ServiceProcess(Service service, Process process, int port, Path log) {
         this.service = service;
         this.process = process;
-        this.readinessRequest = HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+        this.readinessRequest = HttpRequest.newBuilder(URI.create(Service.readinessUrl(port)))
                 .timeout(Duration.ofSeconds(2))
                 .build();
         this.output = new Thread(() -> copyOutput(log), service.moduleName() + "-output");
@@ -50,7 +49,7 @@ final class ServiceProcess {
         return launch(service, jar, settings, connections, service.port(settings), service.moduleName() + ".log");
     }
 
-    /** Another instance of the service, on its own port and log (the benchmark times one starting alone). */
+    /** The service on {@code port}, logging to {@code logName}: its own, or one more instance (the benchmark's). */
     static ServiceProcess launch(Service service, Path jar, Settings settings, Map<String, String> connections,
             int port, String logName) throws IOException {
         List<String> command = new ArrayList<>();

@@ -74,7 +74,7 @@ class ServiceEnvironmentTest {
                 .containsEntry("OTEL_SERVICE_NAME", "fraud-worker")
                 .containsEntry("OTEL_TRACES_EXPORTER", "none")
                 .containsEntry("OTEL_LOGS_EXPORTER", "none")
-                // Spring Boot would read it too, and turn Micrometer's export off (the agent gets a system property)
+                // Spring Boot would read it too, and turn Micrometer's export off (otel-agent.properties tells the agent)
                 .doesNotContainKey("OTEL_METRICS_EXPORTER");
     }
 
