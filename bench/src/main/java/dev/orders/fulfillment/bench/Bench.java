@@ -240,7 +240,7 @@ public final class Bench {
         if (exit != 0) {
             notes.add(String.format(Locale.ROOT, "loadgen at %.0f/s exited %d (see its output above)", rate, exit));
         }
-        String customers = "lg-" + Long.toString(Math.abs(seed % 1_000_000_000L), 36) + "-%";
+        String customers = LoadGen.customerPattern(seed);
         long deadline = System.nanoTime() + stepLength.toNanos() + TimeUnit.SECONDS.toNanos(60);
         try (PreparedStatement unfinished = db.prepareStatement(
                 "select count(*) from orders.orders where customer_id like ? and status <> 'completed'")) {
@@ -389,7 +389,8 @@ public final class Bench {
         Process loadgen = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", root.resolve("loadgen/target/loadgen-exec.jar").toString(),
                 "--url", "http://localhost:" + stub.getAddress().getPort(), "--rps", "1000",
-                "--duration", seconds + "s", "--no-wait", "--workers", "256")
+                "--duration", seconds + "s", "--no-wait", "--workers", "256", "--mix", "auto:1",
+                "--review-after", "0")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         long ticks = 0;
         long started = System.nanoTime();

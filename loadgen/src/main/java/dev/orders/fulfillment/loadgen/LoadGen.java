@@ -86,6 +86,11 @@ public final class LoadGen implements Callable<Integer> {
     @Option(names = "--report", description = "also write the summary as JSON to this file")
     java.nio.file.Path reportFile;
 
+    /** The SQL {@code LIKE} pattern of the customer ids an auto-approved order of a run with {@code seed} has. */
+    public static String customerPattern(long seed) {
+        return "lg-" + OrderPlanner.runId(seed) + "-%";
+    }
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new LoadGen()).execute(args));
     }

@@ -46,9 +46,14 @@ final class OrderPlanner {
     OrderPlanner(Mix mix, long seed, boolean decideReviews, double approveRate) {
         this.mix = mix;
         this.random = new SplittableRandom(seed);
-        this.runId = Long.toString(Math.abs(seed % 1_000_000_000L), 36);
+        this.runId = runId(seed);
         this.decideReviews = decideReviews;
         this.approveRate = approveRate;
+    }
+
+    /** Every customer id a run with {@code seed} sends starts {@code lg-<runId>-} (reviews: {@code new-lg-…}). */
+    static String runId(long seed) {
+        return Long.toString(Math.abs(seed % 1_000_000_000L), 36);
     }
 
     PlannedOrder next() {
