@@ -28,7 +28,9 @@ counter() {
 # waits until `counter NAME LABEL` exceeds BEFORE
 await_increase() {
   local name=$1 label=$2 before=$3 deadline=$((SECONDS + WAIT_SECONDS)) now
-  while now=$(counter "$name" "$label") && [ "$now" -le "$before" ]; do
+  while true; do
+    now=$(counter "$name" "$label") || fail "the collector's metrics on :8888 do not answer"
+    [ "$now" -gt "$before" ] && break
     [ $SECONDS -lt $deadline ] || fail "$name ${label:+($label) }stayed at $before for ${WAIT_SECONDS}s"
     sleep 2
   done
