@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# One image recipe for all seven services: docker compose builds it once per service with SERVICE=<module>, and
+# One image recipe for the seven services and loadgen: docker compose builds it once each with SERVICE=<module>, and
 # the base images named in compose.yml's x-images (where every image version is pinned), e.g.
 #   docker build --build-arg SERVICE=fraud-worker --build-arg JDK_IMAGE=eclipse-temurin:17-jdk \
 #     --build-arg JRE_IMAGE=eclipse-temurin:17-jre -t order-fulfillment/fraud-worker .
@@ -8,22 +8,9 @@ ARG JRE_IMAGE
 
 FROM ${JDK_IMAGE} AS build
 WORKDIR /src
-# the wrapper and the poms first: the dependency layer is rebuilt only when a pom changes
-COPY mvnw pom.xml ./
-COPY .mvn .mvn
-COPY shared-contracts/pom.xml shared-contracts/
-COPY service-support/pom.xml service-support/
-COPY test-support/pom.xml test-support/
-COPY api-service/pom.xml api-service/
-COPY order-workflow-worker/pom.xml order-workflow-worker/
-COPY fraud-worker/pom.xml fraud-worker/
-COPY inventory-worker/pom.xml inventory-worker/
-COPY payment-worker/pom.xml payment-worker/
-COPY shipping-worker/pom.xml shipping-worker/
-COPY notification-worker/pom.xml notification-worker/
-COPY local-stack/pom.xml local-stack/
 ARG SERVICE
 RUN test -n "$SERVICE" || (echo "build with --build-arg SERVICE=<module>" >&2; exit 1)
+# dependencies come from the BuildKit cache mount below, so one COPY of the sources is enough
 COPY . .
 # local-stack only for its generate-resources step, which fetches the OpenTelemetry agent
 RUN --mount=type=cache,target=/root/.m2 \
@@ -46,7 +33,8 @@ COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
 USER app
 # the agent sends traces and logs, with the instrumentation otel-agent.properties turns on; metrics go through
-# Micrometer. JVM options and MALLOC_ARENA_MAX as make run sets them (local-stack's Service.java says why).
+# Micrometer. Serial GC, C1 only and MALLOC_ARENA_MAX as make run sets them (local-stack's Service.java says why);
+# the heap a share of the container's memory instead of make run's fixed -Xmx.
 ENV OTEL_SERVICE_NAME=$SERVICE \
     SERVER_PORT=8080 \
     MALLOC_ARENA_MAX=2 \
