@@ -9,8 +9,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -118,7 +119,7 @@ public final class LoadGen implements Callable<Integer> {
         double sendingSeconds;
         try (Progress ignored = new Progress(stats, out, System.console() != null).start()) {
             AtomicBoolean sending = new AtomicBoolean(true);
-            List<OpenLoopSender.Accepted> followed = new CopyOnWriteArrayList<>();
+            Queue<OpenLoopSender.Accepted> followed = new ConcurrentLinkedQueue<>();
             // reviews are decided while orders are still being sent: follow the orders from the start
             Future<?> follower = followerThread.submit(() -> {
                 while (sending.get() && decideReviews) {

@@ -6,7 +6,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -51,7 +52,8 @@ final class OpenLoopSender {
      */
     List<Accepted> run(OrderPlanner planner, long count, Duration duration, Consumer<Accepted> onAccepted)
             throws InterruptedException {
-        List<Accepted> accepted = new CopyOnWriteArrayList<>();
+        // appended from the HTTP client's threads; a copy-on-write list would copy itself on every order
+        Queue<Accepted> accepted = new ConcurrentLinkedQueue<>();
         long start = clock.getAsLong();
         long end = duration == null ? Long.MAX_VALUE : start + duration.toNanos();
         for (long i = 0; i < count; i++) {
