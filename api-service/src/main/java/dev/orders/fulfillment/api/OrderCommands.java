@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Placing, reviewing and cancelling orders. Each first commits what was asked to the order row and only then
  * tells Temporal, so the workflow never hears of anything the database does not have. When Temporal cannot be
- * told, the request still succeeds: the row holds the intent and {@link OrderDispatcher} delivers it.
+ * told, the request still succeeds: the row holds the intent and {@link OrderDispatcher} delivers it. A placed
+ * order's workflow is started just after the answer ({@link OrderStarter}), so it is answered {@code pending}.
  */
 @Service
 class OrderCommands {
@@ -29,14 +30,16 @@ class OrderCommands {
     private final ProductRepository products;
     private final OrderRepository orders;
     private final OrderWorkflows workflows;
+    private final OrderStarter starter;
     private final EntityManager entityManager;
     private final TransactionTemplate transactions;
 
     OrderCommands(ProductRepository products, OrderRepository orders, OrderWorkflows workflows,
-            EntityManager entityManager, TransactionTemplate transactions) {
+            OrderStarter starter, EntityManager entityManager, TransactionTemplate transactions) {
         this.products = products;
         this.orders = orders;
         this.workflows = workflows;
+        this.starter = starter;
         this.entityManager = entityManager;
         this.transactions = transactions;
     }
@@ -46,10 +49,8 @@ class OrderCommands {
         transactions.executeWithoutResult(tx -> entityManager.persist(order));
         log.info("order {} accepted for customer {}: {} {}", order.id(), order.customerId(), order.totalAmount(),
                 order.currency());
-        return withLockedOrder(order.id(), placed -> {
-            workflows.start(placed);
-            return OrderView.of(placed);
-        });
+        starter.startSoon(order.id());
+        return OrderView.of(order);
     }
 
     OrderView review(UUID id, ReviewDecision decision, String reviewer, String note) {

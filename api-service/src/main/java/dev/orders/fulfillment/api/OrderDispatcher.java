@@ -32,7 +32,7 @@ class OrderDispatcher {
     private static final Logger log = LoggerFactory.getLogger(OrderDispatcher.class);
 
     private static final int BATCH = 100;
-    /** Leaves a just-placed order, or a just-recorded intent, to the request that is delivering it. */
+    /** Leaves a just-placed order to {@link OrderStarter}, and a just-recorded intent to the request delivering it. */
     private static final Duration START_GRACE = Duration.ofSeconds(1);
     private static final Duration SIGNAL_GRACE = Duration.ofSeconds(5);
     /** How long an unfinished order may go without news before Temporal is asked whether its workflow exists. */

@@ -12,14 +12,22 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 /**
- * The {@code lock…} queries serve {@link OrderDispatcher}: each claims a batch with {@code FOR UPDATE SKIP LOCKED},
- * so several api-service instances (and a request working on the same order) never act on one order at once.
+ * The {@code lock…} queries serve {@link OrderDispatcher} and {@link OrderStarter}: each claims with
+ * {@code FOR UPDATE SKIP LOCKED}, so several api-service instances (and a request working on the same order) never
+ * act on one order at once.
  */
 interface OrderRepository extends JpaRepository<Order, UUID>, JpaSpecificationExecutor<Order> {
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select o from Order o where o.id = :id")
     Optional<Order> lockById(UUID id);
+
+    /** The order if its workflow is not started and no one else holds it (the dispatcher, starting it). */
+    @Query(nativeQuery = true, value = """
+            SELECT * FROM orders.orders
+            WHERE id = :id AND workflow_started_at IS NULL
+            FOR UPDATE SKIP LOCKED""")
+    Optional<Order> lockUnstartedById(UUID id);
 
     @Query(nativeQuery = true, value = """
             SELECT * FROM orders.orders
