@@ -33,12 +33,12 @@ COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
 USER app
 # the agent sends traces and logs, with the instrumentation otel-agent.properties turns on; metrics go through
-# Micrometer. Serial GC, C1 only and MALLOC_ARENA_MAX as make run sets them (local-stack's Service.java says why);
-# the heap a share of the container's memory instead of make run's fixed -Xmx.
+# Micrometer. The JVM flags and MALLOC_ARENA_MAX are make run's (local-stack's Service.java says why); the heap,
+# as in make run, is the service's own: compose gives each its -Xmx in JDK_JAVA_OPTIONS.
 ENV OTEL_SERVICE_NAME=$SERVICE \
     SERVER_PORT=8080 \
     MALLOC_ARENA_MAX=2 \
-    JAVA_TOOL_OPTIONS="-javaagent:/otel/opentelemetry-javaagent.jar -Dotel.javaagent.configuration-file=/otel/otel-agent.properties -XX:MaxRAMPercentage=70 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:+ExitOnOutOfMemoryError"
+    JAVA_TOOL_OPTIONS="-javaagent:/otel/opentelemetry-javaagent.jar -Dotel.javaagent.configuration-file=/otel/otel-agent.properties -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn16m -XX:MetaspaceSize=128m -Xss512k -XX:+ExitOnOutOfMemoryError"
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=6 \
     CMD curl -fsS http://localhost:8080/actuator/health/readiness || exit 1

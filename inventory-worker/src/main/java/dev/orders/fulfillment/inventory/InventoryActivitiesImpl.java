@@ -41,7 +41,7 @@ class InventoryActivitiesImpl implements InventoryActivities {
         return OrderSpans.call("reserve_inventory", input.orderId(), span -> {
             simulation.beforeWork("ReserveInventory");
             SortedMap<String, Integer> requested = quantitiesPerSku(input.lines());
-            span.setAttribute(OrderSpans.ORDER_ITEM_COUNT, (long) requested.size());
+            span.setAttribute(OrderSpans.ORDER_ITEM_COUNT, (long) input.lines().size());
             double outOfStockRate = simulation.rate("OUT_OF_STOCK_FAILURE_RATE");
             Set<String> simulatedOutOfStock = requested.keySet().stream()
                     .filter(sku -> simulation.chance(outOfStockRate))

@@ -1,52 +1,65 @@
 package dev.orders.fulfillment.loadgen;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Every accepted order against what the API shows at the end: the path it was meant to take, the state it is in.
  * Lost: the API does not know it. Unsettled: still on its way when the wait ended. Mismatched: settled somewhere
  * else than planned (with simulation on, expect a few: a simulated decline or shortage is a real outcome).
  */
-record Reconciliation(Map<OrderPath, PathTally> byPath, List<Difference> mismatched, List<Difference> unsettled,
-        List<String> lost) {
+record Reconciliation(@JsonIgnore Map<OrderPath, PathTally> byPath, List<Difference> mismatched,
+        List<Difference> unsettled, List<String> lost) {
 
+    /** What became of one order. */
+    enum Outcome { MATCHED, MISMATCHED, UNSETTLED, LOST }
+
+    /** The orders of one path by outcome ({@link Report} writes these per path, with their latencies). */
     record PathTally(long accepted, long matched, long mismatched, long unsettled, long lost) {
+
+        static PathTally of(Outcome outcome) {
+            return new PathTally(1, outcome == Outcome.MATCHED ? 1 : 0, outcome == Outcome.MISMATCHED ? 1 : 0,
+                    outcome == Outcome.UNSETTLED ? 1 : 0, outcome == Outcome.LOST ? 1 : 0);
+        }
+
+        PathTally plus(PathTally other) {
+            return new PathTally(accepted + other.accepted, matched + other.matched, mismatched + other.mismatched,
+                    unsettled + other.unsettled, lost + other.lost);
+        }
     }
 
     record Difference(String orderId, OrderPath path, String expected, String actual) {
     }
 
     static Reconciliation of(List<OpenLoopSender.Accepted> accepted, Map<String, Settler.Observed> observed,
-            java.util.function.Predicate<String> settled) {
-        Map<OrderPath, long[]> counts = new EnumMap<>(OrderPath.class);
+            Predicate<String> settled) {
+        Map<OrderPath, PathTally> byPath = new EnumMap<>(OrderPath.class);
         List<Difference> mismatched = new ArrayList<>();
         List<Difference> unsettled = new ArrayList<>();
         List<String> lost = new ArrayList<>();
         for (OpenLoopSender.Accepted order : accepted) {
-            long[] tally = counts.computeIfAbsent(order.planned().path(), path -> new long[5]);
-            tally[0]++;
             Settler.Observed seen = observed.get(order.orderId());
             String expected = order.planned().expected().toString();
+            String actual = seen == null ? "never seen" : seen.status() + "/" + seen.decisionPath();
+            Outcome outcome;
             if (seen != null && !seen.found()) {
-                tally[4]++;
+                outcome = Outcome.LOST;
                 lost.add(order.orderId());
             } else if (seen == null || !settled.test(order.orderId())) {
-                tally[3]++;
-                unsettled.add(new Difference(order.orderId(), order.planned().path(), expected,
-                        seen == null ? "never seen" : seen.status() + "/" + seen.decisionPath()));
-            } else if (expected.equals(seen.status() + "/" + seen.decisionPath())) {
-                tally[1]++;
+                outcome = Outcome.UNSETTLED;
+                unsettled.add(new Difference(order.orderId(), order.planned().path(), expected, actual));
+            } else if (expected.equals(actual)) {
+                outcome = Outcome.MATCHED;
             } else {
-                tally[2]++;
-                mismatched.add(new Difference(order.orderId(), order.planned().path(), expected,
-                        seen.status() + "/" + seen.decisionPath()));
+                outcome = Outcome.MISMATCHED;
+                mismatched.add(new Difference(order.orderId(), order.planned().path(), expected, actual));
             }
+            byPath.merge(order.planned().path(), PathTally.of(outcome), PathTally::plus);
         }
-        Map<OrderPath, PathTally> byPath = new EnumMap<>(OrderPath.class);
-        counts.forEach((path, c) -> byPath.put(path, new PathTally(c[0], c[1], c[2], c[3], c[4])));
         return new Reconciliation(byPath, mismatched, unsettled, lost);
     }
 

@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,7 +50,7 @@ class ComposeFileTest {
         String switchName = simulationPrefix(service) + "_SIMULATION_ENABLED";
         environment.keySet().stream()
                 .filter(name -> !name.startsWith("OTEL_") && !Service.DEMO_SIMULATION.containsKey(name)
-                        && !name.equals(switchName))
+                        && !name.equals(switchName) && !name.equals("JDK_JAVA_OPTIONS"))
                 .forEach(name -> assertThat(reads).as(service.moduleName() + " reads " + name)
                         .containsAnyOf("${" + name, "\"" + name + "\""));
     }
@@ -74,6 +76,18 @@ class ComposeFileTest {
         assertThat(Files.readString(ROOT.resolve("Dockerfile")))
                 .contains("COPY " + Telemetry.AGENT_CONFIGURATION + " /otel/" + Telemetry.AGENT_CONFIGURATION)
                 .contains("-Dotel.javaagent.configuration-file=/otel/" + Telemetry.AGENT_CONFIGURATION);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Service.class)
+    void theJvmIsMakeRunsOwn(Service service) throws IOException {
+        // the java launcher reads JDK_JAVA_OPTIONS; the image's JAVA_TOOL_OPTIONS hold the flags every service shares
+        assertThat(environment(composeService(service))).containsEntry("JDK_JAVA_OPTIONS", service.heapOption());
+        Matcher image = Pattern.compile("JAVA_TOOL_OPTIONS=\"([^\"]*)\"")
+                .matcher(Files.readString(ROOT.resolve("Dockerfile")));
+        assertThat(image.find()).isTrue();
+        assertThat(image.group(1)).endsWith(" " + String.join(" ", Service.JVM_FLAGS))
+                .doesNotContain("-Xmx", "MaxRAM");
     }
 
     private static String simulationPrefix(Service service) throws IOException {

@@ -21,6 +21,7 @@ public final class OrderSpans {
     public static final AttributeKey<String> CUSTOMER_ID = AttributeKey.stringKey("customer.id");
     public static final AttributeKey<String> CUSTOMER_TIER = AttributeKey.stringKey("customer.tier");
     public static final AttributeKey<Double> ORDER_AMOUNT = AttributeKey.doubleKey("order.amount");
+    /** The order's lines, as placed (two lines of one SKU count twice). */
     public static final AttributeKey<Long> ORDER_ITEM_COUNT = AttributeKey.longKey("order.item_count");
     public static final AttributeKey<Long> FRAUD_RISK_SCORE = AttributeKey.longKey("fraud.risk_score");
     public static final AttributeKey<Boolean> FRAUD_HIGH_RISK = AttributeKey.booleanKey("fraud.high_risk");
