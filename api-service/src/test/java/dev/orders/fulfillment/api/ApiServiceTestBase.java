@@ -1,5 +1,7 @@
 package dev.orders.fulfillment.api;
 
+import static org.awaitility.Awaitility.await;
+
 import com.jayway.jsonpath.JsonPath;
 import dev.orders.fulfillment.contracts.DecisionPath;
 import dev.orders.fulfillment.contracts.OrderStatus;
@@ -65,13 +67,18 @@ abstract class ApiServiceTestBase {
                 .formatted(customerId, sku, quantity);
     }
 
-    /** Places an order through the API and returns its id. */
+    /**
+     * Places an order through the API and returns its id once its workflow has started (just after the answer), so
+     * a test's {@link #report} comes after the start, as the workflow's own reports do.
+     */
     UUID place(String json) {
         byte[] body = http.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON).body(json)
                 .exchange()
                 .expectStatus().isCreated()
                 .expectBody().returnResult().getResponseBody();
-        return UUID.fromString(read(body, "$.order.id"));
+        UUID id = UUID.fromString(read(body, "$.order.id"));
+        await().until(() -> row(id).get("workflow_started_at") != null);
+        return id;
     }
 
     static <T> T read(byte[] json, String path) {
