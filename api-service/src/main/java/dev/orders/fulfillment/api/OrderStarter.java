@@ -50,7 +50,12 @@ class OrderStarter implements DisposableBean {
 
     /** Skips an order the dispatcher holds or has started meanwhile. */
     private void start(UUID orderId) {
-        transactions.executeWithoutResult(tx -> orders.lockUnstartedById(orderId).ifPresent(workflows::start));
+        try {
+            transactions.executeWithoutResult(tx -> orders.lockUnstartedById(orderId).ifPresent(workflows::start));
+        } catch (RuntimeException e) {
+            // the database went away between the answer and the start: the row still says unstarted
+            log.warn("order {}: not started, the dispatcher will start it: {}", orderId, e.toString());
+        }
     }
 
     /** Queued starts are dropped, not waited for: their rows say they are unstarted, for the next dispatcher. */
