@@ -188,32 +188,36 @@ public final class Bench {
     }
 
     private Step finish(double rate, int count, List<CompletableFuture<Double>> done, long start) {
-        List<Double> latencies = new ArrayList<>();
+        List<Step.Span> spans = new ArrayList<>();
         long deadline = System.nanoTime() + stepLength.toNanos() + TimeUnit.SECONDS.toNanos(60);
         long last = start;
-        for (CompletableFuture<Double> future : done) {
+        for (int i = 0; i < done.size(); i++) {
             try {
-                latencies.add(future.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+                double latency = done.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                double intended = i * 1000.0 / rate;
+                spans.add(new Step.Span(intended, intended + latency));
                 last = Math.max(last, System.nanoTime());
             } catch (Exception notDone) {
                 // counted as not completed
             }
         }
-        return step(rate, count, latencies, (last - start) / 1e9, Map.of(), null);
+        return step(rate, count, spans, (last - start) / 1e9, Map.of(), null);
     }
 
     /**
-     * {@code seconds} runs from the first send to the last completion; less the median completion time (the
-     * pipeline's own delay, which a system that keeps up adds once, not per order) it is how long the work took.
+     * {@code spans}: the completed orders, from their (intended) send to their completion. {@code seconds} runs from
+     * the first send to the last completion; less the median completion time (the pipeline's own delay, which a
+     * system that keeps up adds once, not per order) it is how long the work took.
      */
-    private static Step step(double rate, int sent, List<Double> latencies, double seconds,
+    private static Step step(double rate, int sent, List<Step.Span> spans, double seconds,
             Map<String, Double> cpuMsPerOrder, Latencies postLatency) {
-        Latencies latency = Latencies.of(latencies);
+        Latencies latency = Latencies.of(spans.stream().map(span -> span.toMs() - span.fromMs()).toList());
         double working = Math.max(seconds - latency.p50() / 1000, 1e-9);
-        Step step = new Step(rate, sent, latencies.size(), latencies.size() / working, latency, cpuMsPerOrder,
-                postLatency);
-        say(String.format(Locale.ROOT, "  %.0f/s offered: %d/%d completed, %.1f/s, p50 %.1f ms, p99 %.1f ms", rate,
-                step.completed(), sent, step.completedPerSecond(), step.latency().p50(), step.latency().p99()));
+        Step step = new Step(rate, sent, spans.size(), spans.size() / working, latency,
+                Step.backlogGrew(spans, sent * 1000.0 / rate), cpuMsPerOrder, postLatency);
+        say(String.format(Locale.ROOT, "  %.0f/s offered: %d/%d completed, %.1f/s, p50 %.1f ms, p99 %.1f ms%s", rate,
+                step.completed(), sent, step.completedPerSecond(), step.latency().p50(), step.latency().p99(),
+                step.backlogGrew() ? ", backlog grew" : ""));
         return step;
     }
 
@@ -255,27 +259,25 @@ public final class Bench {
                 Thread.sleep(250);
             }
         }
-        List<Double> latencies = new ArrayList<>();
-        double first = Double.MAX_VALUE;
-        double last = 0;
+        List<Step.Span> spans = new ArrayList<>();
         try (PreparedStatement query = db.prepareStatement("""
                 select extract(epoch from created_at) * 1000, extract(epoch from updated_at) * 1000
                 from orders.orders where customer_id like ? and status = 'completed'""")) {
             query.setString(1, customers);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    latencies.add(rows.getDouble(2) - rows.getDouble(1));
-                    first = Math.min(first, rows.getDouble(1));
-                    last = Math.max(last, rows.getDouble(2));
+                    spans.add(new Step.Span(rows.getDouble(1), rows.getDouble(2)));
                 }
             }
         }
+        double first = spans.stream().mapToDouble(Step.Span::fromMs).min().orElse(0);
+        double last = spans.stream().mapToDouble(Step.Span::toMs).max().orElse(0);
+        spans.replaceAll(span -> new Step.Span(span.fromMs() - first, span.toMs() - first));
         Map<String, Long> ticksAfter = cpuTicks(stack);
         Map<String, Double> cpuMsPerOrder = new LinkedHashMap<>();
         ticksAfter.forEach((process, ticks) -> cpuMsPerOrder.put(process,
                 Math.round((ticks - ticksBefore.get(process)) * 10.0 / Math.max(1, count) * 10) / 10.0));
-        return step(rate, count, latencies, latencies.isEmpty() ? 1 : (last - first) / 1000, cpuMsPerOrder,
-                postLatency);
+        return step(rate, count, spans, spans.isEmpty() ? 1 : (last - first) / 1000, cpuMsPerOrder, postLatency);
     }
 
     /**
