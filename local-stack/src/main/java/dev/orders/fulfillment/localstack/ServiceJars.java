@@ -29,8 +29,7 @@ final class ServiceJars {
             Path log = settings.logDir().resolve(service.moduleName() + "-extract.log");
             Files.createDirectories(log.getParent());
             jars.extractions.put(service, new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djarmode=tools",
-                    "-jar", service.jar(settings).toString(),
+                    ServiceProcess.java(), "-Djarmode=tools", "-jar", service.jar(settings).toString(),
                     "extract", "--force", "--destination", extracted(service, settings).getParent().toString())
                     .redirectErrorStream(true).redirectOutput(Redirect.to(log.toFile())).start());
         }

@@ -53,7 +53,7 @@ final class ServiceProcess {
     static ServiceProcess launch(Service service, Path jar, Settings settings, Map<String, String> connections,
             int port, String logName) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java());
         command.addAll(service.jvmOptions(settings));
         command.add("-jar");
         command.add(jar.toString());
@@ -66,6 +66,11 @@ final class ServiceProcess {
         Path log = settings.logDir().resolve(logName);
         Files.createDirectories(log.getParent());
         return new ServiceProcess(service, builder.start(), port, log);
+    }
+
+    /** The launcher's own {@code java}: the services run on the JDK that runs {@code make run}. */
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private void copyOutput(Path log) {
