@@ -109,6 +109,11 @@ public enum Service {
      * {@code connections} (database, Temporal) and the ports.
      */
     Map<String, String> environment(Settings settings, Map<String, String> connections) {
+        return environment(settings, connections, port(settings));
+    }
+
+    /** {@link #environment(Settings, Map)} for an instance listening on {@code port} (the benchmark's extra one). */
+    Map<String, String> environment(Settings settings, Map<String, String> connections, int port) {
         Map<String, String> environment = new HashMap<>(settings.environment());
         if (settings.demoSimulation()) {
             DEMO_SIMULATION.forEach(environment::putIfAbsent);
@@ -117,7 +122,7 @@ public enum Service {
         // glibc's default of 8 malloc arenas per core holds memory the JVM's few native allocations do not need
         environment.putIfAbsent("MALLOC_ARENA_MAX", "2");
         environment.putAll(connections);
-        environment.put("SERVER_PORT", Integer.toString(port(settings)));
+        environment.put("SERVER_PORT", Integer.toString(port));
         if (this == API_SERVICE) {
             environment.put("INVENTORY_URL", INVENTORY_WORKER.url(settings));
         }

@@ -61,8 +61,7 @@ final class ServiceProcess {
                 .directory(settings.root().toFile())
                 .redirectErrorStream(true);
         builder.environment().clear();
-        builder.environment().putAll(service.environment(settings, connections));
-        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        builder.environment().putAll(service.environment(settings, connections, port));
         Path log = settings.logDir().resolve(logName);
         Files.createDirectories(log.getParent());
         return new ServiceProcess(service, builder.start(), port, log);
