@@ -26,6 +26,7 @@ import dev.orders.fulfillment.contracts.OrderFulfillmentInput;
 import dev.orders.fulfillment.contracts.OrderFulfillmentResult;
 import dev.orders.fulfillment.contracts.OrderFulfillmentWorkflow;
 import dev.orders.fulfillment.contracts.OrderProgress;
+import dev.orders.fulfillment.contracts.OrderSearchAttributes;
 import dev.orders.fulfillment.contracts.OrderStateActivities;
 import dev.orders.fulfillment.contracts.OrderStatus;
 import dev.orders.fulfillment.contracts.OrderStep;
@@ -37,12 +38,17 @@ import dev.orders.fulfillment.contracts.ReserveInventoryInput;
 import dev.orders.fulfillment.contracts.ReserveInventoryResult;
 import dev.orders.fulfillment.contracts.SendNotificationInput;
 import dev.orders.fulfillment.contracts.ShippingActivities;
+import io.temporal.common.SearchAttributeKey;
+import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.WorkflowImpl;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.slf4j.Logger;
 
 /**
@@ -51,12 +57,17 @@ import org.slf4j.Logger;
  * <p>Every step that changes what a customer or operator sees is written to the orders table through
  * {@link OrderStateActivities}. A step either lets the order go on ({@code true}) or has already brought it
  * to a terminal state ({@code false}). Cancellation is honoured between steps and while waiting, until the
- * order ships; what was already done is compensated (refund, release).
+ * order ships; what was already done is compensated (refund, release). Each of those writes also keeps the
+ * order's {@link OrderSearchAttributes} current, so Temporal's visibility lists orders by the same state.
  */
 @WorkflowImpl(taskQueues = OrderFulfillmentWorkflow.TASK_QUEUE)
 public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
 
     private static final Logger log = Workflow.getLogger(OrderFulfillmentWorkflowImpl.class);
+    /** Runs started before the workflow kept search attributes replay without them (README, "Versioning"). */
+    private static final String SEARCH_ATTRIBUTES_CHANGE = "search-attributes";
+    /** Runs that backordered before a restock during a reservation counted replay with the signal wiped. */
+    private static final String RESTOCK_KEPT_CHANGE = "restock-signal-kept";
 
     private final FraudActivities fraud =
             Workflow.newActivityStub(FraudActivities.class, FulfillmentActivityOptions.FRAUD);
@@ -91,9 +102,13 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
     private boolean stockHeld;
     private boolean possiblyCharged;
 
+    private boolean keepsSearchAttributes;
+
     @Override
     public OrderFulfillmentResult fulfil(OrderFulfillmentInput input) {
         this.order = input;
+        keepsSearchAttributes = Workflow.getVersion(SEARCH_ATTRIBUTES_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+        publishSearchAttributes();
         OrderValidation.problem(input).ifPresentOrElse(this::rejectInvalid, this::process);
         return new OrderFulfillmentResult(input.orderId(), status, decisionPath,
                 riskScore == null ? 0 : riskScore, failureReason == null ? "order " + status.wireName() : failureReason);
@@ -157,6 +172,7 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
 
     private boolean reserveStock() {
         step = RESERVING_INVENTORY;
+        restockSignalled = false; // a restock from here on may come too late for this attempt: it counts
         ReserveInventoryResult reservation = inventory.reserve(reserveInput());
         if (!reservation.reserved()) {
             // the inventory service registered the order as waiting: releasing clears that even if nothing is held
@@ -176,8 +192,13 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
         return proceedUnlessCancelled();
     }
 
-    /** Retries the reservation on every restock signal, and on a timer in case a signal was lost. */
+    /**
+     * Retries the reservation on every restock signal, and on a timer in case a signal was lost. A restock that
+     * arrives while an attempt or the backorder notice is under way counts: the flag is cleared only as an attempt
+     * begins, never as the wait does.
+     */
     private boolean awaitStock() {
+        boolean keepsEarlyRestock = Workflow.getVersion(RESTOCK_KEPT_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
         long deadline = Workflow.currentTimeMillis() + order.policy().backorderWindow().toMillis();
         while (true) {
             Duration left = Duration.ofMillis(deadline - Workflow.currentTimeMillis());
@@ -189,13 +210,16 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
                 return false;
             }
             step = AWAITING_RESTOCK;
-            restockSignalled = false;
+            if (!keepsEarlyRestock) {
+                restockSignalled = false;
+            }
             Duration wait = left.compareTo(order.policy().restockRecheck()) < 0 ? left : order.policy().restockRecheck();
             Workflow.await(wait, () -> restockSignalled || cancelRequested());
             if (cancelRequested()) {
                 return cancelOrder();
             }
             step = RESERVING_INVENTORY;
+            restockSignalled = false;
             if (inventory.reserve(reserveInput()).reserved()) {
                 return true;
             }
@@ -285,8 +309,33 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
     }
 
     private void recordState() {
+        publishSearchAttributes();
         orderState.record(new RecordOrderStateInput(order.orderId(), status, decisionPath, riskScore,
                 transactionId, carrier, trackingId, failureReason));
+    }
+
+    /** Upserts only what changed since the last upsert: each upsert is an event in the order's history. */
+    private void publishSearchAttributes() {
+        if (!keepsSearchAttributes) {
+            return;
+        }
+        List<SearchAttributeUpdate<?>> changed = new ArrayList<>();
+        setIfChanged(changed, OrderSearchAttributes.CUSTOMER_ID, order.customerId());
+        setIfChanged(changed, OrderSearchAttributes.CUSTOMER_TIER,
+                order.customerTier() == null ? null : order.customerTier().wireName());
+        setIfChanged(changed, OrderSearchAttributes.ORDER_STATUS, status.wireName());
+        setIfChanged(changed, OrderSearchAttributes.DECISION_PATH,
+                decisionPath == null ? null : decisionPath.wireName());
+        setIfChanged(changed, OrderSearchAttributes.RISK_SCORE, riskScore == null ? null : riskScore.longValue());
+        if (!changed.isEmpty()) {
+            Workflow.upsertTypedSearchAttributes(changed.toArray(SearchAttributeUpdate<?>[]::new));
+        }
+    }
+
+    private static <T> void setIfChanged(List<SearchAttributeUpdate<?>> changed, SearchAttributeKey<T> key, T value) {
+        if (value != null && !Objects.equals(Workflow.getTypedSearchAttributes().get(key), value)) {
+            changed.add(key.valueSet(value));
+        }
     }
 
     /** A notification that fails for good is logged and given up: it must not change the order's outcome. */

@@ -20,10 +20,13 @@ import dev.orders.fulfillment.contracts.OrderFulfillmentResult;
 import dev.orders.fulfillment.contracts.OrderFulfillmentWorkflow;
 import dev.orders.fulfillment.contracts.OrderLine;
 import dev.orders.fulfillment.contracts.OrderProgress;
+import dev.orders.fulfillment.contracts.OrderSearchAttributes;
 import dev.orders.fulfillment.contracts.OrderStep;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.SearchAttributeKey;
+import io.temporal.common.SearchAttributes;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import java.math.BigDecimal;
@@ -54,7 +57,16 @@ class OrderFulfillmentWorkflowTest {
      * registered first, and the workflow runs on its production task queue, not the extension's random one.
      */
     @RegisterExtension
-    static final TestWorkflowExtension temporal = TestWorkflowExtension.newBuilder().setDoNotStart(true).build();
+    static final TestWorkflowExtension temporal = withSearchAttributes(TestWorkflowExtension.newBuilder())
+            .setDoNotStart(true).build();
+
+    /** Registered as every Temporal server running this workflow must have them (the launcher, compose). */
+    private static TestWorkflowExtension.Builder withSearchAttributes(TestWorkflowExtension.Builder builder) {
+        for (SearchAttributeKey<?> key : OrderSearchAttributes.ALL) {
+            builder.registerSearchAttribute(key.getName(), key.getValueType());
+        }
+        return builder;
+    }
 
     @BeforeEach
     void startEnvironment(TestWorkflowEnvironment environment) {
@@ -81,6 +93,12 @@ class OrderFulfillmentWorkflowTest {
         assertThat(services.notifications).containsExactly(NotificationType.ORDER_CONFIRMED);
         assertThat(services.count("RefundPayment") + services.count("ReleaseInventory")).isZero();
         assertThat(progress().step()).isEqualTo(OrderStep.DONE);
+        SearchAttributes attributes = searchAttributes();
+        assertThat(attributes.get(OrderSearchAttributes.ORDER_STATUS)).isEqualTo("completed");
+        assertThat(attributes.get(OrderSearchAttributes.DECISION_PATH)).isEqualTo("auto_approved");
+        assertThat(attributes.get(OrderSearchAttributes.RISK_SCORE)).isEqualTo(10L);
+        assertThat(attributes.get(OrderSearchAttributes.CUSTOMER_ID)).isEqualTo("test-customer");
+        assertThat(attributes.get(OrderSearchAttributes.CUSTOMER_TIER)).isEqualTo("standard");
     }
 
     @Test
@@ -109,6 +127,9 @@ class OrderFulfillmentWorkflowTest {
             awaitStep(OrderStep.AWAITING_REVIEW);
             assertThat(services.lastState().status()).isEqualTo(MANUAL_REVIEW);
             assertThat(services.notifications).containsExactly(NotificationType.MANUAL_REVIEW);
+            // what an operator's `OrderStatus='manual_review'` finds
+            assertThat(searchAttributes().get(OrderSearchAttributes.ORDER_STATUS)).isEqualTo("manual_review");
+            assertThat(searchAttributes().get(OrderSearchAttributes.RISK_SCORE)).isEqualTo(105L);
 
             workflow.manualReviewDecision("approved");
             OrderFulfillmentResult result = result();
@@ -117,6 +138,8 @@ class OrderFulfillmentWorkflowTest {
             assertThat(result.decisionPath()).isEqualTo(DecisionPath.MANUAL_APPROVED);
             assertThat(services.count("ProcessPayment")).isEqualTo(1);
             assertThat(services.lastState().trackingId()).isNotNull();
+            assertThat(searchAttributes().get(OrderSearchAttributes.ORDER_STATUS)).isEqualTo("completed");
+            assertThat(searchAttributes().get(OrderSearchAttributes.DECISION_PATH)).isEqualTo("manual_approved");
         }
 
         @Test
@@ -181,6 +204,36 @@ class OrderFulfillmentWorkflowTest {
             assertThat(services.count("ReserveInventory")).isEqualTo(2);
             assertThat(services.notifications)
                     .containsExactly(NotificationType.BACKORDER, NotificationType.ORDER_CONFIRMED);
+        }
+
+        /** The customer is being told of the backorder when the stock comes back: the order must not sleep. */
+        @Test
+        void aRestockDuringTheBackorderNoticeIsNotLost() throws InterruptedException {
+            assertARestockWhileHeldResumesTheOrder("SendNotification");
+        }
+
+        /** The stock comes back while the reservation that will find it short is running. */
+        @Test
+        void aRestockDuringTheReservationIsNotLost() throws InterruptedException {
+            assertARestockWhileHeldResumesTheOrder("ReserveInventory");
+        }
+
+        private void assertARestockWhileHeldResumesTheOrder(String activity) throws InterruptedException {
+            services.shortReservations = 1;
+            FakeServices.Gate gate = services.hold(activity);
+            start();
+            gate.awaitEntered();
+            long signalled = env.currentTimeMillis();
+            workflow.restocked("prod-1");
+            gate.open();
+
+            // no client waits on a result, so no time is skipped: only the signal can bring it to DONE
+            awaitStep(OrderStep.DONE);
+            assertThat(env.currentTimeMillis() - signalled).isLessThan(POLICY.restockRecheck().toMillis());
+            OrderFulfillmentResult result = result();
+            assertThat(result.status()).isEqualTo(COMPLETED);
+            assertThat(result.decisionPath()).isEqualTo(DecisionPath.BACKORDER);
+            assertThat(services.count("ReserveInventory")).isEqualTo(2);
         }
 
         @Test
@@ -371,6 +424,10 @@ class OrderFulfillmentWorkflowTest {
 
     private OrderFulfillmentResult result() {
         return WorkflowStub.fromTyped(workflow).getResult(OrderFulfillmentResult.class);
+    }
+
+    private SearchAttributes searchAttributes() {
+        return WorkflowStub.fromTyped(workflow).describe().getTypedSearchAttributes();
     }
 
     private OrderProgress progress() {
