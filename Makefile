@@ -1,13 +1,15 @@
-# Needs only a JDK 17+: the Maven wrapper fetches Maven, the launcher brings PostgreSQL and Temporal.
+# Needs only a JDK 17+: the Maven wrapper fetches Maven, the launcher brings PostgreSQL and Temporal (the Temporal
+# CLI's dev server, installed with Go when Go is there; else Temporal's Java test server).
 # `make run SIM=demo` reaches the launcher as the environment variable SIM (make exports command-line variables).
 MVN := ./mvnw -B
 
-.PHONY: help run build test clean load bench verify-scout
+.PHONY: help run build test clean load bench verify-scout temporal
 
 help:
 	@echo "make run          build, then start PostgreSQL, Temporal and the seven services (Ctrl-C stops them)"
 	@echo "make run SIM=demo the same, with the seed's simulated failures and latency"
 	@echo "make test         build and run every test (what CI runs)"
+	@echo "make temporal     install the pinned Temporal CLI into .tools/bin with go install (make run does it when needed)"
 	@echo "make build        package every service, skipping tests"
 	@echo "make clean        delete build output (the local database and logs in .data stay)"
 	@echo "make load ARGS=\"--count 200 --rps 20\"  traffic on every decision path, then a reconciliation (loadgen --help)"
@@ -32,6 +34,11 @@ load:
 
 bench: build
 	java -jar bench/target/bench-exec.jar
+
+# only the launcher is needed to install the CLI: it knows the pinned version (the root pom's temporal-cli.version)
+temporal:
+	$(MVN) -q -DskipTests -pl local-stack -am package
+	java -jar local-stack/target/local-stack-exec.jar install-temporal
 
 verify-scout:
 	./scripts/verify-scout.sh

@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -18,8 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Finishes, from the order rows, whatever a request could not tell Temporal: it starts workflows that were not
  * started, delivers review decisions and cancellations to the workflow run that exists now, and re-drives
- * unfinished orders whose workflow Temporal no longer knows (the in-memory dev server restarted while the
- * database kept its orders). Re-walking is safe: every activity is idempotent, every signal too.
+ * unfinished orders whose workflow Temporal no longer knows: disaster recovery on a real Temporal server (its
+ * database lost while PostgreSQL kept the orders), routine on the in-memory test server (every restart). Re-walking is safe: every activity is idempotent, every signal too.
  *
  * <p>Each batch is claimed with {@code FOR UPDATE SKIP LOCKED}, so several instances share the work. While
  * Temporal is away nothing is claimed (a request working on one of those orders would wait for the lock), and a
@@ -35,8 +36,6 @@ class OrderDispatcher {
     /** Leaves a just-placed order to {@link OrderStarter}, and a just-recorded intent to the request delivering it. */
     private static final Duration START_GRACE = Duration.ofSeconds(1);
     private static final Duration SIGNAL_GRACE = Duration.ofSeconds(5);
-    /** How long an unfinished order may go without news before Temporal is asked whether its workflow exists. */
-    private static final Duration QUIET = Duration.ofSeconds(30);
 
     private static final List<String> CANCELLABLE = wireNames(OrderStatus::isCancellable);
     private static final List<String> TERMINAL = wireNames(OrderStatus::isTerminal);
@@ -44,11 +43,15 @@ class OrderDispatcher {
     private final OrderRepository orders;
     private final OrderWorkflows workflows;
     private final TransactionTemplate transactions;
+    /** How long an unfinished order may go without news before Temporal is asked whether its workflow exists. */
+    private final Duration quiet;
 
-    OrderDispatcher(OrderRepository orders, OrderWorkflows workflows, TransactionTemplate transactions) {
+    OrderDispatcher(OrderRepository orders, OrderWorkflows workflows, TransactionTemplate transactions,
+            @Value("${orders.dispatcher.quiet}") Duration quiet) {
         this.orders = orders;
         this.workflows = workflows;
         this.transactions = transactions;
+        this.quiet = quiet;
     }
 
     @Scheduled(fixedDelayString = "${orders.dispatcher.interval}")
@@ -68,7 +71,7 @@ class OrderDispatcher {
         if (!workflows.temporalReachable()) {
             return;
         }
-        inBatch(() -> orders.lockQuiet(TERMINAL, Instant.now().minus(QUIET), BATCH), this::redriveIfForgotten);
+        inBatch(() -> orders.lockQuiet(TERMINAL, Instant.now().minus(quiet), BATCH), this::redriveIfForgotten);
     }
 
     private OrderWorkflows.Outcome redriveIfForgotten(Order order) {

@@ -1,6 +1,11 @@
 package dev.orders.fulfillment.localstack;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * {@code make run}: PostgreSQL, a Temporal frontend and the seven services on one machine with nothing but a JDK.
@@ -23,14 +28,21 @@ public final class LocalStack {
         }
     }
 
+    /** No arguments: {@code make run}. {@code install-temporal}: {@code make temporal}, the CLI and nothing else. */
     public static void main(String[] args) throws InterruptedException {
         Settings settings;
         try {
             settings = Settings.fromEnvironment();
+            if (args.length > 1 || (args.length == 1 && !args[0].equals("install-temporal"))) {
+                throw new IllegalArgumentException("usage: local-stack [install-temporal]");
+            }
         } catch (IllegalArgumentException | IllegalStateException e) {
             Terminal.say(e.getMessage());
             System.exit(2);
             return;
+        }
+        if (args.length == 1) {
+            System.exit(installTemporal(settings));
         }
         RunningStack stack = new RunningStack(settings);
         // Ctrl-C or kill: the services stop first, while the database and Temporal they drain into are still up
@@ -53,6 +65,28 @@ public final class LocalStack {
         }
     }
 
+    /** The pinned CLI into .tools/bin unless it is there already (make run prefers one on the PATH, if any). */
+    private static int installTemporal(Settings settings) throws InterruptedException {
+        TemporalCli cli = TemporalCli.pinned();
+        Path own = TemporalCli.projectBinary(settings);
+        Optional<Path> go = TemporalCli.go(settings);
+        if (go.isEmpty()) {
+            Terminal.say("No Go on the PATH: cannot install the Temporal CLI. " + cli.howToGet());
+            return 1;
+        }
+        if (Files.isExecutable(own) && cli.builtVersion(go.get(), own).filter(cli.version()::equals).isPresent()) {
+            Terminal.say("The Temporal CLI " + cli.version() + " is installed: " + settings.root().relativize(own));
+            return 0;
+        }
+        try {
+            cli.install(go.get(), settings);
+            return 0;
+        } catch (IOException e) {
+            Terminal.say(e.getMessage());
+            return 1;
+        }
+    }
+
     static String summary(RunningStack stack) {
         Settings settings = stack.settings();
         String api = stack.baseUrl() + "/api";
@@ -69,8 +103,11 @@ public final class LocalStack {
             row(text, "  psql", "psql postgresql://" + Postgres.USER + ":" + Postgres.PASSWORD + "@localhost:"
                     + settings.postgresPort() + "/" + Postgres.DATABASE);
         }, () -> row(text, "PostgreSQL", "from DATABASE_URL / SPRING_DATASOURCE_URL"));
-        row(text, "Temporal", stack.temporalAddress());
+        row(text, "Temporal", stack.temporalAddress() + "  (" + stack.temporalDescription() + ")");
         stack.temporalUiUrl().ifPresent(url -> row(text, "  UI", url));
+        stack.temporalUiUrl().ifPresent(url -> row(text, "  held orders", url + "/namespaces/"
+                + TemporalFrontend.NAMESPACE + "/workflows?query=" + URLEncoder.encode(
+                        "OrderStatus=\"manual_review\"", StandardCharsets.UTF_8)));
         row(text, "Logs", settings.logDir().resolve("<service>.log").toString());
         text.append(System.lineSeparator())
                 .append("Try it:").append(System.lineSeparator())

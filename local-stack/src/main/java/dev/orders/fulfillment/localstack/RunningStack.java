@@ -172,6 +172,21 @@ public final class RunningStack implements AutoCloseable {
         return temporal.description();
     }
 
+    /** False for the Temporal test server in the launcher: in memory, no visibility, signal headers dropped. */
+    public boolean temporalIsRealServer() {
+        return temporal.isRealServer();
+    }
+
+    /** {@code temporal server start-dev}'s process, when the launcher runs it (for the benchmark's readings). */
+    public Optional<Long> temporalPid() {
+        return temporal.pid();
+    }
+
+    /** How long {@code temporal server start-dev} took to be ready (zero for the other frontends). */
+    public Duration temporalStartup() {
+        return temporal.startup();
+    }
+
     /** The Temporal UI, when {@code temporal server start-dev} runs. */
     public Optional<String> temporalUiUrl() {
         return temporal.uiUrl();

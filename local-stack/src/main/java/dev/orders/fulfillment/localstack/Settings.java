@@ -3,6 +3,7 @@ package dev.orders.fulfillment.localstack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -13,6 +14,7 @@ import java.util.Map;
  * @param dataDir        PostgreSQL's data, the Temporal CLI's database and the logs; kept between runs
  * @param basePort       api-service's port; the six workers take the next six
  * @param demoSimulation {@code SIM=demo}: the seed's failure and latency simulation, where the environment sets none
+ * @param temporal       {@code TEMPORAL_FRONTEND}: which Temporal to start when {@code TEMPORAL_ADDRESS} names none
  * @param environment    what the services inherit; its {@code DATABASE_URL}, {@code SPRING_DATASOURCE_URL} and
  *                       {@code TEMPORAL_ADDRESS} name servers to use instead of starting them
  */
@@ -25,7 +27,33 @@ public record Settings(
         Duration readyTimeout,
         Duration stopTimeout,
         boolean demoSimulation,
+        TemporalChoice temporal,
         Map<String, String> environment) {
+
+    /**
+     * {@code auto} (the default): the Temporal CLI's dev server when the CLI is there or Go can install it, else the
+     * Java test server; {@code dev-server} insists on the CLI; {@code test-server} runs the test server anyway.
+     */
+    public enum TemporalChoice {
+        AUTO, DEV_SERVER, TEST_SERVER;
+
+        static TemporalChoice parse(String value) {
+            if (value == null || value.isBlank()) {
+                return AUTO;
+            }
+            for (TemporalChoice choice : values()) {
+                if (choice.wireName().equals(value.trim())) {
+                    return choice;
+                }
+            }
+            throw new IllegalArgumentException("TEMPORAL_FRONTEND=" + value
+                    + " is unknown: auto, dev-server or test-server");
+        }
+
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
 
     public Settings {
         environment = Map.copyOf(environment);
@@ -46,17 +74,23 @@ public record Settings(
                 Duration.ofSeconds(intValue(environment, "READY_TIMEOUT_SECONDS", 180)),
                 Duration.ofSeconds(20),
                 demoSimulation(environment.get("SIM")),
+                TemporalChoice.parse(environment.get("TEMPORAL_FRONTEND")),
                 environment);
     }
 
     public Settings withDataDir(Path dataDir) {
         return new Settings(root, dataDir, basePort, postgresPort, temporalPort, readyTimeout, stopTimeout,
-                demoSimulation, environment);
+                demoSimulation, temporal, environment);
+    }
+
+    public Settings withTemporal(TemporalChoice temporal) {
+        return new Settings(root, dataDir, basePort, postgresPort, temporalPort, readyTimeout, stopTimeout,
+                demoSimulation, temporal, environment);
     }
 
     public Settings withPorts(int basePort, int postgresPort, int temporalPort) {
         return new Settings(root, dataDir, basePort, postgresPort, temporalPort, readyTimeout, stopTimeout,
-                demoSimulation, environment);
+                demoSimulation, temporal, environment);
     }
 
     Path logDir() {

@@ -1,23 +1,32 @@
 package dev.orders.fulfillment.localstack;
 
+import dev.orders.fulfillment.localstack.Settings.TemporalChoice;
 import io.temporal.testserver.TestServer;
-import java.io.File;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
- * The Temporal frontend the services use: the one {@code TEMPORAL_ADDRESS} names; else {@code temporal server
- * start-dev} when the Temporal CLI is on the PATH (with its UI, history kept in the data directory); else the Temporal
- * test server in this JVM (in memory: a restart forgets every workflow, and api-service re-drives unfinished orders).
+ * The Temporal frontend the services use, the first of: the one {@code TEMPORAL_ADDRESS} names; {@code temporal
+ * server start-dev} from the Temporal CLI on the PATH or in {@code .tools/bin}, installed there first when Go is on
+ * the PATH (a real server with its Web UI, history kept in {@code <data>/temporal.db} across restarts); else the
+ * Temporal test server in this JVM (in memory: no UI, a restart forgets every workflow and api-service re-drives
+ * the unfinished orders). {@code TEMPORAL_FRONTEND} picks one of the last two. Whichever it is gets the order
+ * workflow's search attributes.
  */
 final class TemporalFrontend implements AutoCloseable {
+
+    static final String NAMESPACE = "default";
 
     private final String address;
     private final String description;
@@ -25,6 +34,7 @@ final class TemporalFrontend implements AutoCloseable {
     private final Process devServer;
     private final TestServer.PortBoundTestServer testServer;
     private final Duration stopTimeout;
+    private Duration startup = Duration.ZERO;
 
     private TemporalFrontend(String address, String description, String uiUrl, Process devServer,
             TestServer.PortBoundTestServer testServer, Duration stopTimeout) {
@@ -39,57 +49,129 @@ final class TemporalFrontend implements AutoCloseable {
     static TemporalFrontend start(Settings settings) throws IOException, InterruptedException {
         String external = settings.environment().get("TEMPORAL_ADDRESS");
         if (external != null && !external.isBlank()) {
-            return new TemporalFrontend(external, "Temporal at " + external + " (TEMPORAL_ADDRESS)", null, null, null,
-                    settings.stopTimeout());
+            TemporalFrontend frontend = new TemporalFrontend(external, "Temporal at " + external
+                    + " (TEMPORAL_ADDRESS)", null, null, null, settings.stopTimeout());
+            OrderSearchAttributeRegistration.registerOrWarn(external, NAMESPACE);
+            return frontend;
         }
-        int port = settings.temporalPort();
-        Ports.requireFree(port, "Temporal");
-        Optional<Path> cli = findOnPath("temporal", settings.environment().getOrDefault("PATH", ""));
-        return cli.isPresent() ? startDevServer(cli.get(), settings) : startTestServer(settings);
+        Ports.requireFree(settings.temporalPort(), "Temporal");
+        if (settings.temporal() == TemporalChoice.TEST_SERVER) {
+            return startTestServer(settings, "TEMPORAL_FRONTEND=test-server");
+        }
+        TemporalCli pinned = TemporalCli.pinned();
+        Optional<Path> cli = pinned.find(settings);
+        Optional<Path> go = TemporalCli.go(settings);
+        if (cli.isEmpty() && go.isPresent()) {
+            try {
+                cli = Optional.of(pinned.install(go.get(), settings));
+            } catch (IOException e) {
+                if (settings.temporal() == TemporalChoice.DEV_SERVER) {
+                    throw e;
+                }
+                Terminal.say(e.getMessage());
+                return startTestServer(settings, "the Temporal CLI could not be installed (above)");
+            }
+        }
+        if (cli.isPresent()) {
+            return startDevServer(cli.get(), settings);
+        }
+        String missing = "no Temporal CLI on the PATH or in " + settings.root().relativize(
+                TemporalCli.projectBinary(settings)) + ", and no Go to install it";
+        if (settings.temporal() == TemporalChoice.DEV_SERVER) {
+            throw new IllegalStateException("TEMPORAL_FRONTEND=dev-server, but " + missing + ": "
+                    + pinned.howToGet());
+        }
+        return startTestServer(settings, missing + "; for the real dev server with its UI and persistence: "
+                + pinned.howToGet());
     }
 
     private static TemporalFrontend startDevServer(Path cli, Settings settings)
             throws IOException, InterruptedException {
         int port = settings.temporalPort();
         int uiPort = port + 1000;
+        Ports.requireFree(uiPort, "the Temporal UI");
+        Path database = settings.dataDir().resolve("temporal.db");
         Path log = settings.logDir().resolve("temporal.log");
         Files.createDirectories(log.getParent());
+        String version = versionOf(cli);
+        long launched = System.nanoTime();
         Process server = new ProcessBuilder(cli.toString(), "server", "start-dev",
+                "--ip", "127.0.0.1",
                 "--port", Integer.toString(port),
                 "--ui-port", Integer.toString(uiPort),
-                "--db-filename", settings.dataDir().resolve("temporal.db").toString())
+                "--namespace", NAMESPACE,
+                "--db-filename", database.toString(),
+                "--log-level", "warn")
                 .redirectErrorStream(true)
-                .redirectOutput(Redirect.to(log.toFile()))
+                .redirectOutput(Redirect.appendTo(log.toFile()))
                 .start();
-        long deadline = System.nanoTime() + settings.readyTimeout().toNanos();
-        while (!Ports.acceptsConnections(port)) {
+        String address = "127.0.0.1:" + port;
+        String ui = "http://localhost:" + uiPort;
+        TemporalFrontend frontend = new TemporalFrontend(address, "temporal server start-dev (" + version + ", "
+                + settings.root().relativize(cli.toAbsolutePath()) + "; history in "
+                + settings.root().relativize(database.toAbsolutePath()) + ")", ui, server, null,
+                settings.stopTimeout());
+        try {
+            long deadline = System.nanoTime() + settings.readyTimeout().toNanos();
+            // the namespace is created as the server starts: registering in it is the readiness check
+            OrderSearchAttributeRegistration.register(address, NAMESPACE, () -> {
+                if (!server.isAlive()) {
+                    throw new IOException("temporal server start-dev exited (" + server.exitValue() + "); see " + log);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("temporal server start-dev was not ready in "
+                            + settings.readyTimeout().toSeconds() + " s; see " + log);
+                }
+            });
+            awaitUi(ui, server, deadline, log);
+            frontend.startup = Duration.ofNanos(System.nanoTime() - launched);
+            return frontend;
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            frontend.close();
+            throw e;
+        }
+    }
+
+    private static void awaitUi(String ui, Process server, long deadline, Path log)
+            throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        while (true) {
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(ui)).timeout(
+                        Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
             if (!server.isAlive() || System.nanoTime() > deadline) {
-                stop(server, settings.stopTimeout());
-                throw new IOException("temporal server start-dev did not open port " + port + "; see " + log);
+                throw new IOException("the Temporal UI did not answer on " + ui + "; see " + log);
             }
             Thread.sleep(200);
         }
-        return new TemporalFrontend("localhost:" + port, "temporal server start-dev (" + cli + ")",
-                "http://localhost:" + uiPort, server, null, settings.stopTimeout());
     }
 
-    private static TemporalFrontend startTestServer(Settings settings) {
+    /** {@code temporal --version}: the CLI's own version and the server and UI it embeds. */
+    private static String versionOf(Path cli) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(cli.toString(), "--version").redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        process.waitFor(10, TimeUnit.SECONDS);
+        return output.replaceFirst("^temporal version ", "CLI ");
+    }
+
+    private static TemporalFrontend startTestServer(Settings settings, String why) {
         int port = settings.temporalPort();
         // `true` locks time skipping: timers (the review and backorder windows) take the real time they say
         TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port, true);
         if (!TestServerLockLog.stopRecording(server)) {
             Terminal.say("Note: this Temporal test server keeps its lock log; it slows down as it runs");
         }
-        return new TemporalFrontend("localhost:" + port, "Temporal test server in the launcher (in memory)", null,
-                null, server, settings.stopTimeout());
-    }
-
-    private static Optional<Path> findOnPath(String command, String path) {
-        return Stream.of(path.split(File.pathSeparator))
-                .filter(dir -> !dir.isBlank())
-                .map(dir -> Path.of(dir, command))
-                .filter(Files::isExecutable)
-                .findFirst();
+        TemporalFrontend frontend = new TemporalFrontend("localhost:" + port,
+                "Temporal test server in the launcher (in memory, no Web UI: " + why + ")", null, null, server,
+                settings.stopTimeout());
+        OrderSearchAttributeRegistration.registerOrWarn(frontend.address(), NAMESPACE);
+        return frontend;
     }
 
     private static void stop(Process process, Duration timeout) throws InterruptedException {
@@ -105,6 +187,21 @@ final class TemporalFrontend implements AutoCloseable {
 
     String description() {
         return description;
+    }
+
+    /** Whether this is a real Temporal server (the CLI's dev server, or one {@code TEMPORAL_ADDRESS} names). */
+    boolean isRealServer() {
+        return testServer == null;
+    }
+
+    /** The dev server's process (the test server runs in this JVM, an external one elsewhere). */
+    Optional<Long> pid() {
+        return Optional.ofNullable(devServer).map(Process::pid);
+    }
+
+    /** From launching the dev server to its frontend, namespace and UI answering; zero for the others. */
+    Duration startup() {
+        return startup;
     }
 
     Optional<String> uiUrl() {

@@ -95,6 +95,22 @@ class ComposeFileTest {
                 ? String.valueOf(simulation.get("prefix")) : null;
     }
 
+    /** The workflow's search attributes, as compose's namespace job registers them: each one, with its type. */
+    @Test
+    void theNamespaceJobRegistersEverySearchAttributeTheWorkflowWrites() throws IOException {
+        String script = Files.readString(ROOT.resolve("compose/temporal-namespace.sh"));
+        Matcher pairs = Pattern.compile("--name (\\w+) --type (\\w+)").matcher(script);
+        Map<String, String> registered = new TreeMap<>();
+        while (pairs.find()) {
+            registered.put(pairs.group(1), pairs.group(2));
+        }
+
+        Map<String, String> wanted = new TreeMap<>();
+        OrderSearchAttributeRegistration.wanted().forEach((name, type) ->
+                wanted.put(name, OrderSearchAttributeRegistration.typeName(type)));
+        assertThat(registered).isEqualTo(wanted);
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void everyImageVersionIsPinnedInXImagesTheDockerfilesBaseImagesToo() throws IOException {

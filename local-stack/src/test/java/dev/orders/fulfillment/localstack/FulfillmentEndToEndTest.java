@@ -1,5 +1,7 @@
 package dev.orders.fulfillment.localstack;
 
+import static dev.orders.fulfillment.localstack.OrdersApi.id;
+import static dev.orders.fulfillment.localstack.OrdersApi.traceIdOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -30,16 +31,16 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole suite as `make run` starts it: the seven service jars as separate JVMs, the in-process Temporal
- * frontend and embedded PostgreSQL, driven over HTTP with the seed's curl payloads. Each test asserts the order's
- * final state through the API and the rows each owning service wrote.
+ * The whole suite as `make run` starts it: the seven service jars as separate JVMs, embedded PostgreSQL and the
+ * Temporal frontend the launcher picks (the CLI's dev server where the CLI is there, as on CI; else the Java test
+ * server, and the test output says which), driven over HTTP with the seed's curl payloads. Each test asserts the
+ * order's final state through the API and the rows each owning service wrote.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FulfillmentEndToEndTest {
 
-    private static final Duration SETTLE = Duration.ofSeconds(60);
+    private static final Duration SETTLE = OrdersApi.SETTLE;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
     @TempDir
@@ -48,6 +49,7 @@ class FulfillmentEndToEndTest {
     private final Map<UUID, String> placedTraceIds = new HashMap<>();
     private OtlpReceiver otlp;
     private RunningStack stack;
+    private OrdersApi api;
     private Connection db;
 
     @BeforeAll
@@ -67,6 +69,8 @@ class FulfillmentEndToEndTest {
                 .withDataDir(dataDir)
                 .withPorts(18080, 25432, 17233);
         stack = LocalStack.start(settings);
+        System.out.println("FulfillmentEndToEndTest runs against " + stack.temporalDescription());
+        api = new OrdersApi(stack.baseUrl());
         db = DriverManager.getConnection(stack.jdbcUrl().orElseThrow(), "postgres", "postgres");
     }
 
@@ -320,14 +324,10 @@ class FulfillmentEndToEndTest {
 
     @Test
     void approvedReviewContinuesToFulfilment() throws Exception {
-        JsonNode order = place("""
-                {"customer_id":"new-reviewed","customer_tier":"new",
-                 "items":[{"product_id":"prod-2","quantity":1,"price":6000}]}""");
-        awaitStatus(order, "manual_review");
-
-        HttpResponse<String> approval = review(order, "approved");
-        assertThat(approval.statusCode()).isEqualTo(202);
-        JsonNode done = awaitStatus(order, "completed");
+        Approved approved = approveAHeldOrder("new-reviewed");
+        JsonNode order = approved.order();
+        HttpResponse<String> approval = approved.approval();
+        JsonNode done = approved.done();
 
         assertThat(done.path("decision_path").asText()).isEqualTo("manual_approved");
         assertThat(done.path("tracking_id").asText()).isNotBlank();
@@ -342,6 +342,53 @@ class FulfillmentEndToEndTest {
             assertThat(spans).filteredOn(ExportedSpans.Span::isRoot).singleElement()
                     .satisfies(root -> assertThat(root.linkedTraceIds()).containsExactly(orderTrace));
         });
+    }
+
+    /**
+     * On a real Temporal server the signal keeps its header, so the workflow's handling of a review decision is part
+     * of the reviewer's trace. (The Java test server builds the signal event without the header.)
+     */
+    @Test
+    void aReviewSignalContinuesTheReviewersTraceIntoTheWorkflow() throws Exception {
+        RealParts.requireRealTemporal(stack);
+        HttpResponse<String> approval = approveAHeldOrder("new-traced-reviewed").approval();
+
+        await().atMost(SETTLE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            List<ExportedSpans.Span> spans = ExportedSpans.ofTrace(otlp, traceIdOf(approval));
+            ExportedSpans.Span handled = named(spans, "HandleSignal:manual-review-decision");
+            assertThat(handled.service()).isEqualTo("order-workflow-worker");
+            assertThat(parentOf(spans, handled).name()).isEqualTo("SignalWorkflow:manual-review-decision");
+        });
+    }
+
+    /**
+     * What README tells an operator: in the Temporal UI, the workflows filtered by {@code OrderStatus}, then on
+     * {@code order-<id>} "Send a Signal" {@code manual-review-decision} with {@code "approved"}; the API then shows
+     * the order completed on the manual-approval path. Screenshots land in {@code local-stack/target/screenshots}.
+     */
+    @Test
+    void anOperatorApprovesAHeldOrderInTheTemporalUi() throws Exception {
+        RealParts.requireRealTemporal(stack);
+        RealParts.requireBrowser();
+        JsonNode held = place("""
+                {"customer_id":"new-ui-reviewed","customer_tier":"new",
+                 "items":[{"product_id":"prod-2","quantity":1,"price":6000}]}""");
+        JsonNode auto = place("""
+                {"customer_id":"ui-listed","customer_tier":"gold","items":[{"product_id":"prod-2","quantity":1}]}""");
+        awaitStatus(held, "manual_review");
+        awaitStatus(auto, "completed");
+        String workflowId = "order-" + id(held);
+
+        try (TemporalUi ui = new TemporalUi(stack.temporalUiUrl().orElseThrow(),
+                Settings.findRoot().resolve("local-stack/target/screenshots"))) {
+            assertThat(ui.listedWorkflowIds("OrderStatus=\"manual_review\"", workflowId))
+                    .contains(workflowId).doesNotContain("order-" + id(auto));
+            ui.sendSignal(workflowId, "manual-review-decision", "\"approved\"");
+
+            JsonNode done = awaitStatus(held, "completed");
+            assertThat(done.path("decision_path").asText()).isEqualTo("manual_approved");
+            ui.screenshotOf(workflowId, "temporal-ui-approved.png");
+        }
     }
 
     @Test
@@ -434,14 +481,25 @@ class FulfillmentEndToEndTest {
         assertThat(count("select count(*) from orders.orders")).isEqualTo(before);
     }
 
+    private record Approved(JsonNode order, HttpResponse<String> approval, JsonNode done) {
+    }
+
+    /** A new customer's order over 5,000 (held for review), approved through the API until it completes. */
+    private Approved approveAHeldOrder(String customerId) throws IOException, InterruptedException {
+        JsonNode order = place("""
+                {"customer_id":"%s","customer_tier":"new",
+                 "items":[{"product_id":"prod-2","quantity":1,"price":6000}]}""".formatted(customerId));
+        awaitStatus(order, "manual_review");
+        HttpResponse<String> approval = review(order, "approved");
+        assertThat(approval.statusCode()).isEqualTo(202);
+        return new Approved(order, approval, awaitStatus(order, "completed"));
+    }
+
     private JsonNode place(String body) throws IOException, InterruptedException {
         HttpResponse<String> response = post("/api/orders", body);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        placedTraceIds.put(id(json.readTree(response.body()).path("order")), traceIdOf(response));
-        JsonNode created = json.readTree(response.body());
-        assertThat(created.path("workflow_id").asText()).isEqualTo("order-" + id(created.path("order")));
-        assertThat(response.headers().firstValue("Location")).hasValue("/api/orders/" + id(created.path("order")));
-        return created.path("order");
+        JsonNode order = api.placed(response).path("order");
+        placedTraceIds.put(id(order), traceIdOf(response));
+        return order;
     }
 
     private static ExportedSpans.Span named(List<ExportedSpans.Span> spans, String name) {
@@ -454,22 +512,12 @@ class FulfillmentEndToEndTest {
         return spans.stream().filter(span -> span.spanId().equals(child.parentSpanId())).findFirst().orElseThrow();
     }
 
-    /** The trace id of the W3C {@code traceparent} header the API answers with: {@code 00-<trace>-<span>-<flags>}. */
-    private static String traceIdOf(HttpResponse<String> response) {
-        String traceparent = response.headers().firstValue("traceparent").orElseThrow();
-        assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
-        return traceparent.split("-")[1];
-    }
-
     private JsonNode awaitStatus(JsonNode order, String status) {
-        return await().atMost(SETTLE).pollInterval(Duration.ofMillis(200))
-                .until(() -> get("/api/orders/" + id(order)).path("order"),
-                        current -> status.equals(current.path("status").asText()));
+        return api.awaitStatus(order, status);
     }
 
     private HttpResponse<String> review(JsonNode order, String decision) throws IOException, InterruptedException {
-        return post("/api/orders/" + id(order) + "/review",
-                "{\"decision\":\"" + decision + "\",\"reviewer\":\"end-to-end test\"}");
+        return api.review(order, decision);
     }
 
     private int stock(String sku) throws IOException, InterruptedException {
@@ -477,23 +525,19 @@ class FulfillmentEndToEndTest {
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(api(path)).GET());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return json.readTree(response.body());
+        return api.get(path);
     }
 
     private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(api(path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return api.post(path, body);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return api.send(request);
     }
 
     private URI api(String path) {
-        return URI.create(stack.baseUrl() + path);
+        return api.uri(path);
     }
 
     private long count(String sql, Object... parameters) throws SQLException {
@@ -506,9 +550,5 @@ class FulfillmentEndToEndTest {
                 return result.getLong(1);
             }
         }
-    }
-
-    private static UUID id(JsonNode order) {
-        return UUID.fromString(order.path("id").asText());
     }
 }

@@ -1,0 +1,58 @@
+package dev.orders.fulfillment.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The real pieces some tests need beyond a JDK: the Temporal CLI (its dev server and Web UI) and Debian's Chromium
+ * with its driver. Where one is missing the test is reported skipped with what to install; on CI ({@code CI} set, as
+ * {@code .ci/run} does after installing them) a missing piece fails the test instead, so nothing is skipped there.
+ */
+final class RealParts {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private RealParts() {
+    }
+
+    /** The CLI make run would use: on the PATH, else the project's in .tools/bin. */
+    static Optional<Path> temporalCli() {
+        return TemporalCli.findOnPath("temporal", System.getenv().getOrDefault("PATH", ""))
+                .or(() -> Optional.of(Settings.findRoot().resolve(".tools/bin/temporal")).filter(Files::isExecutable));
+    }
+
+    static Path requireTemporalCli() {
+        Optional<Path> cli = temporalCli();
+        require(cli.isPresent(), "no Temporal CLI on the PATH or in .tools/bin (`make temporal` installs it)");
+        return cli.orElseThrow();
+    }
+
+    static void requireBrowser() {
+        require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "no " + CHROMIUM + " and " + CHROMEDRIVER + " (`apt-get install chromium chromium-driver`)");
+    }
+
+    /** A real Temporal server under the stack: the browser and persistence tests need its UI and its database. */
+    static void requireRealTemporal(RunningStack stack) {
+        require(stack.temporalIsRealServer(), "the stack runs on " + stack.temporalDescription());
+    }
+
+    static void require(boolean present, String missing) {
+        if (present) {
+            return;
+        }
+        if (onCi()) {
+            Assertions.fail("CI must have every real part, but there is " + missing);
+        }
+        Assumptions.abort("skipped: " + missing);
+    }
+
+    static boolean onCi() {
+        String ci = System.getenv("CI");
+        return ci != null && !ci.isBlank() && !ci.equals("false");
+    }
+}

@@ -1,0 +1,108 @@
+package dev.orders.fulfillment.localstack;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The Temporal Web UI (2.42, as the CLI's dev server serves it) driven in Debian's Chromium, as an operator uses it:
+ * the workflow list filtered by a search attribute, and a workflow's "Send a Signal". Chromium runs headless as
+ * this machine needs it (no sandbox as root, no background connections to a network that is closed).
+ */
+final class TemporalUi implements AutoCloseable {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private final String baseUrl;
+    private final Path screenshots;
+    private final WebDriver browser;
+    private final WebDriverWait wait;
+
+    TemporalUi(String baseUrl, Path screenshots) throws IOException {
+        this.baseUrl = baseUrl;
+        this.screenshots = Files.createDirectories(screenshots);
+        ChromeOptions options = new ChromeOptions().setBinary(RealParts.CHROMIUM.toFile()).addArguments(
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1400,1000",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile-"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(RealParts.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        this.browser = new ChromeDriver(service, options);
+        this.wait = new WebDriverWait(browser, PATIENCE);
+    }
+
+    /** The workflow ids the list shows for a visibility query, e.g. {@code OrderStatus="manual_review"}. */
+    List<String> listedWorkflowIds(String query, String expected) {
+        browser.get(baseUrl + "/namespaces/" + TemporalFrontend.NAMESPACE + "/workflows?query="
+                + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText(expected)));
+        return browser.findElements(By.cssSelector("a[href*='/workflows/order-']")).stream()
+                .map(WebElement::getText).map(String::strip).filter(text -> text.startsWith("order-"))
+                .distinct().toList();
+    }
+
+    /** On the workflow's page: More Actions, Send a Signal, its name and JSON input, Submit. */
+    void sendSignal(String workflowId, String name, String jsonInput) {
+        browser.get(baseUrl + "/namespaces/" + TemporalFrontend.NAMESPACE + "/workflows/" + workflowId);
+        // the page lays out its actions twice (wide and narrow screens) and shows one: click the visible one
+        visible(By.xpath("//button[normalize-space()='More Actions']")).click();
+        visible(By.cssSelector("[data-testid='signal-button']")).click();
+        WebElement dialog = visible(By.cssSelector("dialog[open][data-testid='signal-confirmation-modal']"));
+        // with a worker polling, the UI lists the workflow's own signals (the SDK's workflow metadata); else a name
+        List<WebElement> signals = dialog.findElements(By.cssSelector("[data-testid='signal-select-button']"));
+        if (!signals.isEmpty()) {
+            signals.get(0).click();
+            visible(By.xpath("//dialog[@open]//li[@role='option'][normalize-space(.)='" + name + "']")).click();
+        } else {
+            dialog.findElement(By.cssSelector("[data-testid='signal-name']")).sendKeys(name);
+        }
+        // the input is a CodeMirror editor: typed into, not set
+        dialog.findElement(By.cssSelector(".cm-content")).click();
+        dialog.findElement(By.cssSelector(".cm-content")).sendKeys(jsonInput);
+        screenshot("temporal-ui-send-signal.png");
+        dialog.findElement(By.cssSelector("[data-testid='confirm-modal-button']")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(
+                By.cssSelector("dialog[open][data-testid='signal-confirmation-modal']")));
+    }
+
+    /** The workflow's page as it stands, e.g. once the signal has been handled. */
+    Path screenshotOf(String workflowId, String file) {
+        browser.get(baseUrl + "/namespaces/" + TemporalFrontend.NAMESPACE + "/workflows/" + workflowId);
+        visible(By.xpath("//h1[contains(., '" + workflowId + "')] | //*[normalize-space()='" + workflowId + "']"));
+        return screenshot(file);
+    }
+
+    Path screenshot(String file) {
+        try {
+            Path target = screenshots.resolve(file);
+            Files.write(target, ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+            return target;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private WebElement visible(By locator) {
+        return wait.until(driver -> driver.findElements(locator).stream().filter(WebElement::isDisplayed)
+                .findFirst().orElse(null));
+    }
+
+    @Override
+    public void close() {
+        browser.quit();
+    }
+}
