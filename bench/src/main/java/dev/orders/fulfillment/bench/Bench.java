@@ -56,6 +56,7 @@ public final class Bench {
     private static final double[] RATES = {10, 15, 20, 25, 30, 40, 50, 60, 80, 100, 120, 160, 200, 320};
     /** Run at this rate, unrecorded, before each side is measured: JIT, pools and caches warm, as in service. */
     private static final double WARM_UP_RATE = 10;
+    static final String DEV_SERVER = "temporal server start-dev";
 
     private final Duration stepLength = Duration.ofSeconds(intEnv("BENCH_STEP_SECONDS", 10));
     private final int postRate = intEnv("BENCH_POST_RPS", 200);
@@ -135,6 +136,13 @@ public final class Bench {
             services.put(service.moduleName(), row);
         }
         services.put("total", new LinkedHashMap<>(Map.of(rssKey, total)));
+        // beside the services, not in their total (as PostgreSQL, and the test server inside the bench JVM)
+        stack.temporalPid().ifPresent(pid -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("ready_s", Math.round(stack.temporalStartup().toMillis() / 100.0) / 10.0);
+            row.put(rssKey, Rss.megabytes(pid));
+            services.put(DEV_SERVER, row);
+        });
         return services;
     }
 
@@ -281,13 +289,16 @@ public final class Bench {
     }
 
     /**
-     * CPU time so far of each service, and of this JVM, which runs the Temporal test server, loadgen and the bench
-     * (PostgreSQL's processes are not counted). Clock ticks: hundredths of a second.
+     * CPU time so far of each service, of the Temporal dev server when it runs, and of this JVM, which runs loadgen
+     * and the bench (and the Temporal test server when that is the frontend; PostgreSQL's processes are not
+     * counted). Clock ticks: hundredths of a second.
      */
     private static Map<String, Long> cpuTicks(RunningStack stack) {
         Map<String, Long> ticks = new LinkedHashMap<>();
         stack.pids().forEach((service, pid) -> ticks.put(service.moduleName(), Rss.cpuTicks(pid)));
-        ticks.put("bench JVM (Temporal test server, loadgen)", Rss.cpuTicks(ProcessHandle.current().pid()));
+        stack.temporalPid().ifPresent(pid -> ticks.put(DEV_SERVER, Rss.cpuTicks(pid)));
+        ticks.put(stack.temporalPid().isPresent() ? "bench JVM (loadgen)" : "bench JVM (Temporal test server, loadgen)",
+                Rss.cpuTicks(ProcessHandle.current().pid()));
         return ticks;
     }
 
@@ -352,6 +363,7 @@ public final class Bench {
             try {
                 Thread.sleep(postLength.toMillis() * 3 / 4);
                 stack.pids().forEach((service, pid) -> rssUnderLoad.put(service.moduleName(), Rss.megabytes(pid)));
+                stack.temporalPid().ifPresent(pid -> rssUnderLoad.put(DEV_SERVER, Rss.megabytes(pid)));
             } catch (InterruptedException ignored) {
                 Thread.currentThread().interrupt();
             }

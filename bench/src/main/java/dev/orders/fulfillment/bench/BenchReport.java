@@ -58,9 +58,11 @@ final class BenchReport {
                     : number(row.getOrDefault("ready_alone_s", row.get("ready_s"))) <= 4
                             && number(row.get("rss_idle_mb")) <= 256
                             && number(row.getOrDefault("rss_under_load_mb", 0)) <= 256;
+            // the Temporal server is measured beside the services, not held to their targets
+            String verdict = name.equals(Bench.DEV_SERVER) ? "—" : met ? "yes" : "**no**";
             md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", name,
                     row.getOrDefault("ready_alone_s", ""), row.getOrDefault("ready_s", ""), row.get("rss_idle_mb"),
-                    row.getOrDefault("rss_under_load_mb", ""), met ? "yes" : "**no**"));
+                    row.getOrDefault("rss_under_load_mb", ""), verdict));
         });
         md.append("\n(Ready alone: one more instance started on the idle stack, the other JVMs idle. The total is held "
                 + "to 2 GB.)\n");

@@ -75,8 +75,8 @@ final class TemporalFrontend implements AutoCloseable {
         if (cli.isPresent()) {
             return startDevServer(cli.get(), settings);
         }
-        String missing = "no Temporal CLI on the PATH or in " + settings.root().relativize(
-                TemporalCli.projectBinary(settings)) + ", and no Go to install it";
+        String missing = "no Temporal CLI on the PATH or in " + shown(settings, TemporalCli.projectBinary(settings))
+                + ", and no Go to install it";
         if (settings.temporal() == TemporalChoice.DEV_SERVER) {
             throw new IllegalStateException("TEMPORAL_FRONTEND=dev-server, but " + missing + ": "
                     + pinned.howToGet());
@@ -108,8 +108,7 @@ final class TemporalFrontend implements AutoCloseable {
         String address = "127.0.0.1:" + port;
         String ui = "http://localhost:" + uiPort;
         TemporalFrontend frontend = new TemporalFrontend(address, "temporal server start-dev (" + version + ", "
-                + settings.root().relativize(cli.toAbsolutePath()) + "; history in "
-                + settings.root().relativize(database.toAbsolutePath()) + ")", ui, server, null,
+                + shown(settings, cli) + "; history in " + shown(settings, database) + ")", ui, server, null,
                 settings.stopTimeout());
         try {
             long deadline = System.nanoTime() + settings.readyTimeout().toNanos();
@@ -150,6 +149,13 @@ final class TemporalFrontend implements AutoCloseable {
             }
             Thread.sleep(200);
         }
+    }
+
+    /** Relative to the repository when inside it (.tools/bin/temporal, .data/temporal.db), else absolute. */
+    private static String shown(Settings settings, Path path) {
+        Path absolute = path.toAbsolutePath();
+        return absolute.startsWith(settings.root()) ? settings.root().relativize(absolute).toString()
+                : absolute.toString();
     }
 
     /** {@code temporal --version}: the CLI's own version and the server and UI it embeds. */

@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code make run} stopped and started again on the same data directory, on the CLI's dev server: a held order is
- * the same workflow run after the restart, found and approved with the CLI as an operator would; and when Temporal's
- * database is lost while PostgreSQL keeps the orders, api-service's dispatcher re-drives the unfinished ones.
+ * the same workflow run after the restart, listed with the CLI and approved in the Temporal UI as an operator
+ * would; and when Temporal's database is lost while PostgreSQL keeps the orders, api-service's dispatcher re-drives
+ * the unfinished ones, which the seed's CLI signal then decides.
  */
 class TemporalPersistenceEndToEndTest {
 
@@ -44,6 +45,7 @@ class TemporalPersistenceEndToEndTest {
     @Test
     void aHeldOrderKeepsItsRunAcrossRestartsAndALostTemporalDatabaseIsRedrivenFromTheOrders() throws Exception {
         Path cli = RealParts.requireTemporalCli();
+        RealParts.requireBrowser();
         JsonNode approvedLater;
         JsonNode redrivenLater;
         String approvedRun;
@@ -71,8 +73,12 @@ class TemporalPersistenceEndToEndTest {
                     .satisfies(listed -> assertThat(workflowIds(listed)).containsExactlyInAnyOrder(
                             workflowId(approvedLater), workflowId(redrivenLater))));
 
-            temporal(cli, stack, "workflow", "signal", "--workflow-id", workflowId(approvedLater),
-                    "--name", "manual-review-decision", "--input", "\"approved\"");
+            try (TemporalUi ui = new TemporalUi(stack.temporalUiUrl().orElseThrow(),
+                    Settings.findRoot().resolve("local-stack/target/screenshots"))) {
+                assertThat(ui.listedWorkflowIds("OrderStatus=\"manual_review\"", workflowId(approvedLater)))
+                        .contains(workflowId(approvedLater), workflowId(redrivenLater));
+                ui.sendSignal(workflowId(approvedLater), "manual-review-decision", "\"approved\"");
+            }
             JsonNode done = api.awaitStatus(approvedLater, "completed");
             assertThat(done.path("decision_path").asText()).isEqualTo("manual_approved");
             assertThat(describe(stack, approvedLater).getExecution().getRunId()).isEqualTo(approvedRun);
@@ -92,7 +98,9 @@ class TemporalPersistenceEndToEndTest {
             assertThat(redriven.getExecution().getRunId()).isNotEqualTo(redrivenRun);
             // the first assessment is kept, so the new run holds the order for review again
             api.awaitStatus(redrivenLater, "manual_review");
-            assertThat(api.review(redrivenLater, "approved").statusCode()).isEqualTo(202);
+            // the seed's way to decide from Temporal itself
+            temporal(cli, stack, "workflow", "signal", "--workflow-id", workflowId(redrivenLater),
+                    "--name", "manual-review-decision", "--input", "\"approved\"");
             assertThat(api.awaitStatus(redrivenLater, "completed").path("decision_path").asText())
                     .isEqualTo("manual_approved");
             // a finished order is not re-driven: Temporal never hears of it again
