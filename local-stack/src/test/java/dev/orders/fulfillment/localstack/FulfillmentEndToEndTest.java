@@ -69,7 +69,8 @@ class FulfillmentEndToEndTest {
                 .withDataDir(dataDir)
                 .withPorts(18080, 25432, 17233);
         stack = LocalStack.start(settings);
-        System.out.println("FulfillmentEndToEndTest runs against " + stack.temporalDescription());
+        // scripts/TestReport.java puts this line in make test's summary
+        System.out.println("report: FulfillmentEndToEndTest ran on " + stack.temporalDescription());
         api = new OrdersApi(stack.baseUrl());
         db = DriverManager.getConnection(stack.jdbcUrl().orElseThrow(), "postgres", "postgres");
     }

@@ -27,18 +27,20 @@ final class RealParts {
 
     static Path requireTemporalCli() {
         Optional<Path> cli = temporalCli();
-        require(cli.isPresent(), "no Temporal CLI on the PATH or in .tools/bin (`make temporal` installs it)");
+        require(cli.isPresent(),
+                "needs the Temporal CLI, and there is none on the PATH or in .tools/bin (`make temporal`)");
         return cli.orElseThrow();
     }
 
     static void requireBrowser() {
         require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "no " + CHROMIUM + " and " + CHROMEDRIVER + " (`apt-get install chromium chromium-driver`)");
+                "needs " + CHROMIUM + " and " + CHROMEDRIVER + " (`apt-get install chromium chromium-driver`)");
     }
 
     /** A real Temporal server under the stack: the browser and persistence tests need its UI and its database. */
     static void requireRealTemporal(RunningStack stack) {
-        require(stack.temporalIsRealServer(), "the stack runs on " + stack.temporalDescription());
+        require(stack.temporalIsRealServer(), "needs a real Temporal server, and the stack runs on the "
+                + stack.temporalDescription());
     }
 
     static void require(boolean present, String missing) {
@@ -46,9 +48,9 @@ final class RealParts {
             return;
         }
         if (onCi()) {
-            Assertions.fail("CI must have every real part, but there is " + missing);
+            Assertions.fail("CI must have every real part, but this test " + missing);
         }
-        Assumptions.abort("skipped: " + missing);
+        Assumptions.abort(missing);
     }
 
     static boolean onCi() {
