@@ -144,8 +144,8 @@ final class TemporalCli {
             throw new IOException("go install " + module + "@" + version + " failed (exit " + exit + "; " + log
                     + "):" + System.lineSeparator() + String.join(System.lineSeparator(), tail));
         }
-        Terminal.say(String.format(Locale.ROOT, "Installed the Temporal CLI %s in %d s (%d packages built)",
-                version, elapsedSeconds(started), compiled));
+        Terminal.say(String.format(Locale.ROOT, "Installed the Temporal CLI %s in %d s (%s)", version,
+                elapsedSeconds(started), compiled == 0 ? "linked from Go's build cache" : compiled + " packages built"));
         return target;
     }
 
