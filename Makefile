@@ -3,13 +3,15 @@
 # `make run SIM=demo` reaches the launcher as the environment variable SIM (make exports command-line variables).
 MVN := ./mvnw -B
 
-.PHONY: help run build test clean load bench verify-scout temporal
+.PHONY: help run build test clean load bench verify-scout temporal collector
 
 help:
 	@echo "make run          build, then start PostgreSQL, Temporal and the seven services (Ctrl-C stops them)"
 	@echo "make run SIM=demo the same, with the seed's simulated failures and latency"
 	@echo "make test         build and run every test (what CI runs)"
 	@echo "make temporal     install the pinned Temporal CLI into .tools/bin with go install (make run does it when needed)"
+	@echo "make collector    build the OpenTelemetry Collector of collector/manifest.yaml into .tools/bin (needs Go)"
+	@echo "make run OTEL=collector  the same stack, exporting through that collector on otel-collector.yaml"
 	@echo "make build        package every service, skipping tests"
 	@echo "make clean        delete build output (the local database and logs in .data stay)"
 	@echo "make load ARGS=\"--count 200 --rps 20\"  traffic on every decision path, then a reconciliation (loadgen --help)"
@@ -40,6 +42,11 @@ bench: build
 temporal:
 	$(MVN) -q -DskipTests -pl local-stack -am package
 	java -jar local-stack/target/local-stack-exec.jar install-temporal
+
+# the builder, then the collector of collector/manifest.yaml; again only when the manifest's versions change
+collector:
+	$(MVN) -q -DskipTests -pl local-stack -am package
+	java -jar local-stack/target/local-stack-exec.jar install-collector
 
 verify-scout:
 	./scripts/verify-scout.sh

@@ -33,8 +33,8 @@ public final class LocalStack {
         Settings settings;
         try {
             settings = Settings.fromEnvironment();
-            if (args.length > 1 || (args.length == 1 && !args[0].equals("install-temporal"))) {
-                throw new IllegalArgumentException("usage: local-stack [install-temporal]");
+            if (args.length > 1 || (args.length == 1 && !args[0].matches("install-(temporal|collector)"))) {
+                throw new IllegalArgumentException("usage: local-stack [install-temporal | install-collector]");
             }
         } catch (IllegalArgumentException | IllegalStateException e) {
             Terminal.say(e.getMessage());
@@ -42,7 +42,7 @@ public final class LocalStack {
             return;
         }
         if (args.length == 1) {
-            System.exit(installTemporal(settings));
+            System.exit(args[0].equals("install-temporal") ? installTemporal(settings) : installCollector(settings));
         }
         RunningStack stack = new RunningStack(settings);
         // Ctrl-C or kill: the services stop first, while the database and Temporal they drain into are still up
@@ -69,12 +69,12 @@ public final class LocalStack {
     private static int installTemporal(Settings settings) throws InterruptedException {
         TemporalCli cli = TemporalCli.pinned();
         Path own = TemporalCli.projectBinary(settings);
-        Optional<Path> go = TemporalCli.go(settings);
+        Optional<Path> go = GoTools.go(settings);
         if (go.isEmpty()) {
             Terminal.say("No Go on the PATH: cannot install the Temporal CLI. " + cli.howToGet());
             return 1;
         }
-        if (Files.isExecutable(own) && cli.builtVersion(go.get(), own).filter(cli.version()::equals).isPresent()) {
+        if (Files.isExecutable(own) && cli.isCurrent(go.get(), own)) {
             Terminal.say("The Temporal CLI " + cli.version() + " is installed: " + settings.root().relativize(own));
             return 0;
         }
@@ -82,6 +82,18 @@ public final class LocalStack {
             cli.install(go.get(), settings);
             return 0;
         } catch (IOException e) {
+            Terminal.say(e.getMessage());
+            return 1;
+        }
+    }
+
+    /** {@code make collector}: the collector of collector/manifest.yaml in .tools/bin, built unless it is there. */
+    private static int installCollector(Settings settings) throws InterruptedException {
+        try {
+            Path binary = Collector.ensureBuilt(settings);
+            Terminal.say("The collector is built: " + settings.root().relativize(binary));
+            return 0;
+        } catch (IOException | IllegalStateException e) {
             Terminal.say(e.getMessage());
             return 1;
         }
@@ -108,6 +120,10 @@ public final class LocalStack {
         stack.temporalUiUrl().ifPresent(url -> row(text, "  held orders", url + "/namespaces/"
                 + TemporalFrontend.NAMESPACE + "/workflows?query=" + URLEncoder.encode(
                         "OrderStatus=\"manual_review\"", StandardCharsets.UTF_8)));
+        if (stack.runsCollector()) {
+            row(text, "Collector", Collector.OTLP_HTTP + " (OTLP/HTTP; gRPC on :4317)  health " + Collector.HEALTH);
+            row(text, "  its metrics, zpages", "http://localhost:8888/metrics  http://localhost:55679/debug/tracez");
+        }
         row(text, "Logs", settings.logDir().resolve("<service>.log").toString());
         text.append(System.lineSeparator())
                 .append("Try it:").append(System.lineSeparator())

@@ -20,8 +20,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * PostgreSQL, Temporal and the seven services, started by {@link LocalStack#start}. {@link #close()} stops what
- * was started, the services first (gracefully), then Temporal, then PostgreSQL.
+ * PostgreSQL, Temporal and the seven services (and the collector, with {@code OTEL=collector}), started by
+ * {@link LocalStack#start}. {@link #close()} stops what was started, the services first (gracefully), then the
+ * collector, Temporal and PostgreSQL.
  */
 public final class RunningStack implements AutoCloseable {
 
@@ -31,6 +32,7 @@ public final class RunningStack implements AutoCloseable {
     private final List<ServiceProcess> services = new ArrayList<>();
     private final Map<String, String> connections = new HashMap<>();
     private final Map<Service, Path> runnableJars = new EnumMap<>(Service.class);
+    private Collector collector;
     private Postgres postgres;
     private TemporalFrontend temporal;
     private volatile boolean closed;
@@ -54,12 +56,17 @@ public final class RunningStack implements AutoCloseable {
             Ports.requireFree(service.port(settings), service.moduleName());
         }
         ServiceJars jars = ServiceJars.extract(settings);
+        if (settings.collector()) {
+            collector = Collector.start(settings);
+            Terminal.say(Collector.describe(settings));
+            connections.putAll(Collector.serviceEnvironment(settings));
+        }
         postgres = Postgres.start(settings);
         Terminal.say(postgres.description());
         temporal = TemporalFrontend.start(settings);
         Terminal.say(temporal.description() + " on " + temporal.address());
 
-        Terminal.say(Telemetry.describe(settings));
+        Terminal.say(Telemetry.describe(settings, connections));
         connections.putAll(postgres.serviceEnvironment());
         connections.putAll(temporal.serviceEnvironment());
         for (Service service : Service.values()) {
@@ -187,6 +194,11 @@ public final class RunningStack implements AutoCloseable {
         return temporal.startup();
     }
 
+    /** Whether the stack runs its own collector ({@code OTEL=collector}). */
+    public boolean runsCollector() {
+        return collector != null;
+    }
+
     /** The Temporal UI, when {@code temporal server start-dev} runs. */
     public Optional<String> temporalUiUrl() {
         return temporal.uiUrl();
@@ -198,11 +210,15 @@ public final class RunningStack implements AutoCloseable {
             return;
         }
         closed = true;
-        if (postgres == null) {
+        if (collector == null && postgres == null) {
             return; // it failed before starting anything
         }
         try {
             stopServices();
+            // after the services, so that their last exports arrive
+            if (collector != null) {
+                collector.close();
+            }
             if (temporal != null) {
                 temporal.close();
             }

@@ -106,7 +106,7 @@ public enum Service {
     /**
      * The launcher's environment, the demo simulation and the agent's settings where it sets no value itself, then
      * what the stack decides:
-     * {@code connections} (database, Temporal) and the ports.
+     * {@code connections} (database, Temporal, the collector) and the ports.
      */
     Map<String, String> environment(Settings settings, Map<String, String> connections) {
         return environment(settings, connections, port(settings));
@@ -118,10 +118,11 @@ public enum Service {
         if (settings.demoSimulation()) {
             DEMO_SIMULATION.forEach(environment::putIfAbsent);
         }
+        // before the agent's settings, which depend on whether a collector is there (the stack's own, say)
+        environment.putAll(connections);
         Telemetry.configure(this, environment);
         // glibc's default of 8 malloc arenas per core holds memory the JVM's few native allocations do not need
         environment.putIfAbsent("MALLOC_ARENA_MAX", "2");
-        environment.putAll(connections);
         environment.put("SERVER_PORT", Integer.toString(port));
         if (this == API_SERVICE) {
             environment.put("INVENTORY_URL", INVENTORY_WORKER.url(settings));

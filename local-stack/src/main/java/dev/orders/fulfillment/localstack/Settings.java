@@ -15,6 +15,7 @@ import java.util.Map;
  * @param basePort       api-service's port; the six workers take the next six
  * @param demoSimulation {@code SIM=demo}: the seed's failure and latency simulation, where the environment sets none
  * @param temporal       {@code TEMPORAL_FRONTEND}: which Temporal to start when {@code TEMPORAL_ADDRESS} names none
+ * @param collector      {@code OTEL=collector}: run the OpenTelemetry Collector on otel-collector.yaml, first
  * @param environment    what the services inherit; its {@code DATABASE_URL}, {@code SPRING_DATASOURCE_URL} and
  *                       {@code TEMPORAL_ADDRESS} name servers to use instead of starting them
  */
@@ -28,6 +29,7 @@ public record Settings(
         Duration stopTimeout,
         boolean demoSimulation,
         TemporalChoice temporal,
+        boolean collector,
         Map<String, String> environment) {
 
     /**
@@ -75,22 +77,23 @@ public record Settings(
                 Duration.ofSeconds(20),
                 demoSimulation(environment.get("SIM")),
                 TemporalChoice.parse(environment.get("TEMPORAL_FRONTEND")),
+                collector(environment.get("OTEL")),
                 environment);
     }
 
     public Settings withDataDir(Path dataDir) {
         return new Settings(root, dataDir, basePort, postgresPort, temporalPort, readyTimeout, stopTimeout,
-                demoSimulation, temporal, environment);
+                demoSimulation, temporal, collector, environment);
     }
 
     public Settings withTemporal(TemporalChoice temporal) {
         return new Settings(root, dataDir, basePort, postgresPort, temporalPort, readyTimeout, stopTimeout,
-                demoSimulation, temporal, environment);
+                demoSimulation, temporal, collector, environment);
     }
 
     public Settings withPorts(int basePort, int postgresPort, int temporalPort) {
         return new Settings(root, dataDir, basePort, postgresPort, temporalPort, readyTimeout, stopTimeout,
-                demoSimulation, temporal, environment);
+                demoSimulation, temporal, collector, environment);
     }
 
     Path logDir() {
@@ -111,6 +114,16 @@ public record Settings(
         }
         throw new IllegalStateException("no mvnw in " + start + " or above: run from inside the repository "
                 + "or pass -Dfulfillment.root=<repository>");
+    }
+
+    private static boolean collector(String otel) {
+        if (otel == null || otel.isBlank()) {
+            return false;
+        }
+        if (otel.equals("collector")) {
+            return true;
+        }
+        throw new IllegalArgumentException("OTEL=" + otel + " is unknown: the one choice is OTEL=collector");
     }
 
     private static boolean demoSimulation(String sim) {

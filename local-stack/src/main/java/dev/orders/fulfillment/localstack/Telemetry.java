@@ -47,13 +47,14 @@ final class Telemetry {
         }
     }
 
-    /** One line for the start-up report. */
-    static String describe(Settings settings) {
+    /** One line for the start-up report; {@code connections} may name the stack's own collector. */
+    static String describe(Settings settings, Map<String, String> connections) {
         if (!Files.isRegularFile(agentJar(settings))) {
             return "OpenTelemetry agent not found (" + settings.root().relativize(agentJar(settings))
                     + "): services run untraced; `make build` fetches it";
         }
-        String endpoint = settings.environment().get("OTEL_EXPORTER_OTLP_ENDPOINT");
+        String endpoint = connections.getOrDefault("OTEL_EXPORTER_OTLP_ENDPOINT",
+                settings.environment().get("OTEL_EXPORTER_OTLP_ENDPOINT"));
         String traces = settings.environment().get("OTEL_TRACES_EXPORTER");
         if (endpoint != null) {
             return "OpenTelemetry agent attached, exporting over OTLP to " + endpoint;

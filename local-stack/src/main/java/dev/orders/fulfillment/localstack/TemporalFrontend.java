@@ -60,7 +60,7 @@ final class TemporalFrontend implements AutoCloseable {
         }
         TemporalCli pinned = TemporalCli.pinned();
         Optional<Path> cli = pinned.find(settings);
-        Optional<Path> go = TemporalCli.go(settings);
+        Optional<Path> go = GoTools.go(settings);
         if (cli.isEmpty() && go.isPresent()) {
             try {
                 cli = Optional.of(pinned.install(go.get(), settings));
@@ -180,13 +180,6 @@ final class TemporalFrontend implements AutoCloseable {
         return frontend;
     }
 
-    private static void stop(Process process, Duration timeout) throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
-        }
-    }
-
     String address() {
         return address;
     }
@@ -228,7 +221,7 @@ final class TemporalFrontend implements AutoCloseable {
             testServer.close();
         }
         if (devServer != null) {
-            stop(devServer, stopTimeout);
+            Processes.stop(devServer, stopTimeout);
         }
     }
 }

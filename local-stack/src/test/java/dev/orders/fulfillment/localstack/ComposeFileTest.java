@@ -95,6 +95,16 @@ class ComposeFileTest {
                 ? String.valueOf(simulation.get("prefix")) : null;
     }
 
+    /** compose's collector image is the release the repository's own collector is built at (make collector). */
+    @Test
+    void theCollectorImageIsTheReleaseOfTheCollectorManifest() throws IOException {
+        String compose = Files.readString(ROOT.resolve("compose.yml"));
+        Matcher image = Pattern.compile("otel/opentelemetry-collector-contrib:(\\S+)").matcher(compose);
+
+        assertThat(image.find()).isTrue();
+        assertThat(image.group(1)).isEqualTo(Collector.Manifest.read(ROOT.resolve(Collector.MANIFEST)).release());
+    }
+
     /** The workflow's search attributes, as compose's namespace job registers them: each one, with its type. */
     @Test
     void theNamespaceJobRegistersEverySearchAttributeTheWorkflowWrites() throws IOException {

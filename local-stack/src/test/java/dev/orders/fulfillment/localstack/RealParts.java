@@ -21,7 +21,7 @@ final class RealParts {
 
     /** The CLI make run would use: on the PATH, else the project's in .tools/bin. */
     static Optional<Path> temporalCli() {
-        return TemporalCli.findOnPath("temporal", System.getenv().getOrDefault("PATH", ""))
+        return GoTools.findOnPath("temporal", System.getenv().getOrDefault("PATH", ""))
                 .or(() -> Optional.of(Settings.findRoot().resolve(".tools/bin/temporal")).filter(Files::isExecutable));
     }
 
@@ -30,6 +30,18 @@ final class RealParts {
         require(cli.isPresent(),
                 "needs the Temporal CLI, and there is none on the PATH or in .tools/bin (`make temporal`)");
         return cli.orElseThrow();
+    }
+
+    /** The collector of collector/manifest.yaml, as make collector builds it. */
+    static Path requireCollector() {
+        Path binary;
+        try {
+            binary = Collector.binary(Settings.fromEnvironment(Settings.findRoot(), System.getenv()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        require(Files.isExecutable(binary), "needs the collector, and " + binary + " is not built (`make collector`)");
+        return binary;
     }
 
     static void requireBrowser() {
