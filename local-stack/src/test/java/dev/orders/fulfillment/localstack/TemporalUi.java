@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -25,6 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class TemporalUi implements AutoCloseable {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final By SIGNAL_DIALOG = By.cssSelector("dialog[open][data-testid='signal-confirmation-modal']");
 
     private final String baseUrl;
     private final Path screenshots;
@@ -61,22 +65,41 @@ final class TemporalUi implements AutoCloseable {
         // the page lays out its actions twice (wide and narrow screens) and shows one: click the visible one
         visible(By.xpath("//button[normalize-space()='More Actions']")).click();
         visible(By.cssSelector("[data-testid='signal-button']")).click();
-        WebElement dialog = visible(By.cssSelector("dialog[open][data-testid='signal-confirmation-modal']"));
-        // with a worker polling, the UI lists the workflow's own signals (the SDK's workflow metadata); else a name
-        List<WebElement> signals = dialog.findElements(By.cssSelector("[data-testid='signal-select-button']"));
-        if (!signals.isEmpty()) {
-            signals.get(0).click();
-            visible(By.xpath("//dialog[@open]//li[@role='option'][normalize-space(.)='" + name + "']")).click();
-        } else {
-            dialog.findElement(By.cssSelector("[data-testid='signal-name']")).sendKeys(name);
+        // the form re-renders once the UI has asked the worker for the workflow's signals: fill it in again until
+        // what it shows is what was entered
+        for (int attempt = 1; ; attempt++) {
+            try {
+                fillSignal(name, jsonInput);
+                break;
+            } catch (StaleElementReferenceException | TimeoutException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
         }
-        // the input is a CodeMirror editor: typed into, not set
-        dialog.findElement(By.cssSelector(".cm-content")).click();
-        dialog.findElement(By.cssSelector(".cm-content")).sendKeys(jsonInput);
         screenshot("temporal-ui-send-signal.png");
-        dialog.findElement(By.cssSelector("[data-testid='confirm-modal-button']")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(
-                By.cssSelector("dialog[open][data-testid='signal-confirmation-modal']")));
+        visible(SIGNAL_DIALOG).findElement(By.cssSelector("[data-testid='confirm-modal-button']")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(SIGNAL_DIALOG));
+    }
+
+    private void fillSignal(String name, String jsonInput) {
+        // with a worker polling (as here), the UI lists the workflow's own signals from the SDK's workflow metadata
+        By list = By.cssSelector("dialog[open] [data-testid='signal-select-button']");
+        By chosen = By.cssSelector("dialog[open] [data-testid='signal-select']");
+        By data = By.cssSelector("dialog[open] .cm-content");
+        List<WebElement> signals = new WebDriverWait(browser, Duration.ofSeconds(5)).until(driver -> {
+            List<WebElement> found = driver.findElements(list);
+            return found.isEmpty() ? null : found;
+        });
+        signals.get(0).click();
+        visible(By.xpath("//dialog[@open]//li[@role='option'][normalize-space(.)='" + name + "']")).click();
+        // the input is a CodeMirror editor: typed into, not set
+        WebElement editor = visible(data);
+        editor.click();
+        editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE); // what an earlier attempt typed
+        editor.sendKeys(jsonInput);
+        wait.until(driver -> name.equals(driver.findElement(chosen).getDomProperty("value"))
+                && jsonInput.equals(driver.findElement(data).getText().strip()));
     }
 
     /** The workflow's page as it stands, e.g. once the signal has been handled. */
