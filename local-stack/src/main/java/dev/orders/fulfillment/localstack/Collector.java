@@ -2,10 +2,6 @@ package dev.orders.fulfillment.localstack;
 
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -141,22 +137,13 @@ final class Collector implements AutoCloseable {
         builder.environment().clear();
         builder.environment().putAll(settings.environment());
         Collector collector = new Collector(builder.start(), settings.stopTimeout());
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + settings.readyTimeout().toNanos();
-        while (true) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(HEALTH)).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return collector;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            if (!collector.process.isAlive() || System.nanoTime() > deadline) {
-                collector.close();
-                throw new IOException("the collector did not become healthy on " + HEALTH + "; see " + log);
-            }
-            Thread.sleep(200);
+        try {
+            Processes.awaitHttpOk(HEALTH, collector.process, System.nanoTime() + settings.readyTimeout().toNanos(),
+                    "the collector did not become healthy on " + HEALTH + "; see " + log);
+            return collector;
+        } catch (IOException | InterruptedException e) {
+            collector.close();
+            throw e;
         }
     }
 

@@ -75,9 +75,9 @@ public record Settings(
                 7233,
                 Duration.ofSeconds(intValue(environment, "READY_TIMEOUT_SECONDS", 180)),
                 Duration.ofSeconds(20),
-                demoSimulation(environment.get("SIM")),
+                switchedOn(environment, "SIM", "demo"),
                 TemporalChoice.parse(environment.get("TEMPORAL_FRONTEND")),
-                collector(environment.get("OTEL")),
+                switchedOn(environment, "OTEL", "collector"),
                 environment);
     }
 
@@ -116,24 +116,16 @@ public record Settings(
                 + "or pass -Dfulfillment.root=<repository>");
     }
 
-    private static boolean collector(String otel) {
-        if (otel == null || otel.isBlank()) {
+    /** {@code SIM=demo}, {@code OTEL=collector}: unset or blank is off, the one word is on, anything else refused. */
+    private static boolean switchedOn(Map<String, String> environment, String name, String word) {
+        String value = environment.get(name);
+        if (value == null || value.isBlank()) {
             return false;
         }
-        if (otel.equals("collector")) {
+        if (value.equals(word)) {
             return true;
         }
-        throw new IllegalArgumentException("OTEL=" + otel + " is unknown: the one choice is OTEL=collector");
-    }
-
-    private static boolean demoSimulation(String sim) {
-        if (sim == null || sim.isBlank()) {
-            return false;
-        }
-        if (sim.equals("demo")) {
-            return true;
-        }
-        throw new IllegalArgumentException("SIM=" + sim + " is unknown: the one simulation is SIM=demo");
+        throw new IllegalArgumentException(name + "=" + value + " is unknown: the one choice is " + name + "=" + word);
     }
 
     private static int intValue(Map<String, String> environment, String name, int defaultValue) {

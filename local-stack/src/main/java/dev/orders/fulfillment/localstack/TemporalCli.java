@@ -115,9 +115,4 @@ final class TemporalCli {
                         : compiled.get() + " packages built"));
         return target;
     }
-
-    @Override
-    public String toString() {
-        return module + "@" + version;
-    }
 }

@@ -4,10 +4,6 @@ import dev.orders.fulfillment.localstack.Settings.TemporalChoice;
 import io.temporal.testserver.TestServer;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,32 +118,12 @@ final class TemporalFrontend implements AutoCloseable {
                             + settings.readyTimeout().toSeconds() + " s; see " + log);
                 }
             });
-            awaitUi(ui, server, deadline, log);
+            Processes.awaitHttpOk(ui, server, deadline, "the Temporal UI did not answer on " + ui + "; see " + log);
             frontend.startup = Duration.ofNanos(System.nanoTime() - launched);
             return frontend;
         } catch (IOException | RuntimeException | InterruptedException e) {
             frontend.close();
             throw e;
-        }
-    }
-
-    private static void awaitUi(String ui, Process server, long deadline, Path log)
-            throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        while (true) {
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(ui)).timeout(
-                        Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            if (!server.isAlive() || System.nanoTime() > deadline) {
-                throw new IOException("the Temporal UI did not answer on " + ui + "; see " + log);
-            }
-            Thread.sleep(200);
         }
     }
 

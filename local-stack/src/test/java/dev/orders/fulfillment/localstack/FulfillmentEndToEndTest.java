@@ -55,10 +55,7 @@ class FulfillmentEndToEndTest {
     @BeforeAll
     void startStack() throws Exception {
         // away from `make run`'s ports, and deterministic whatever simulation the developer's shell exports
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.keySet().removeIf(name -> name.endsWith("_FAILURE_RATE") || name.contains("_LATENCY_")
-                || name.equals("SIM") || name.equals("DATABASE_URL") || name.startsWith("SPRING_DATASOURCE_")
-                || name.equals("TEMPORAL_ADDRESS") || name.startsWith("OTEL_"));
+        Map<String, String> environment = RealParts.stackEnvironment();
         // everything the services export goes to the test's own collector, soon after it happens
         otlp = OtlpReceiver.start();
         environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", otlp.endpoint());

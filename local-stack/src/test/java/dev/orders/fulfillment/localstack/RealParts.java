@@ -1,7 +1,11 @@
 package dev.orders.fulfillment.localstack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -32,13 +36,25 @@ final class RealParts {
         return cli.orElseThrow();
     }
 
+    /**
+     * This process's environment without what would make an end-to-end stack depend on the developer's shell: the
+     * simulation, an external database or Temporal, the collector switch and the agents' exporters.
+     */
+    static Map<String, String> stackEnvironment() {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.keySet().removeIf(name -> name.endsWith("_FAILURE_RATE") || name.contains("_LATENCY_")
+                || name.equals("SIM") || name.equals("DATABASE_URL") || name.startsWith("SPRING_DATASOURCE_")
+                || name.equals("TEMPORAL_ADDRESS") || name.equals("OTEL") || name.startsWith("OTEL_"));
+        return environment;
+    }
+
     /** The collector of collector/manifest.yaml, as make collector builds it. */
     static Path requireCollector() {
         Path binary;
         try {
             binary = Collector.binary(Settings.fromEnvironment(Settings.findRoot(), System.getenv()));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         require(Files.isExecutable(binary), "needs the collector, and " + binary + " is not built (`make collector`)");
         return binary;

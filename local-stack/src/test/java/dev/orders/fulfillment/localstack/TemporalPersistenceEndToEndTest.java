@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -112,10 +111,8 @@ class TemporalPersistenceEndToEndTest {
     }
 
     private RunningStack start() throws IOException, InterruptedException {
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.keySet().removeIf(name -> name.endsWith("_FAILURE_RATE") || name.contains("_LATENCY_")
-                || name.equals("SIM") || name.equals("DATABASE_URL") || name.startsWith("SPRING_DATASOURCE_")
-                || name.equals("TEMPORAL_ADDRESS") || name.equals("TEMPORAL_FRONTEND") || name.startsWith("OTEL_"));
+        Map<String, String> environment = RealParts.stackEnvironment();
+        environment.remove("TEMPORAL_FRONTEND"); // it is about the dev server's database
         // the dispatcher looks for forgotten workflows within seconds instead of a minute
         environment.put("ORDERS_DISPATCHER_QUIET", "2s");
         environment.put("ORDERS_DISPATCHER_LIVENESS_INTERVAL", "1s");
