@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# `make verify-scout`, against the compose stack: asserts that the collector is healthy, that an order's traces and
-# the services' metrics reach it, and (when SCOUT_* is set, in the shell or .env) that its Scout exporter sends
-# them without failures. Reads the collector's own counters on :8888. Exits non-zero on the first failed check.
+# `make verify-scout`, against the compose stack or `make run OTEL=collector` (the same ports): asserts that the
+# collector is healthy, that an order's traces and the services' metrics reach it, and (when SCOUT_* is set, in the
+# shell or .env) that its Scout exporter sends them without failures. Reads the collector's own counters on :8888. Exits non-zero on the first failed check.
 set -euo pipefail
 
 API_URL=${API_URL:-http://localhost:8080}
@@ -9,8 +9,14 @@ COLLECTOR_HOST=${COLLECTOR_HOST:-localhost}
 WAIT_SECONDS=${WAIT_SECONDS:-60}
 EXPORTER='exporter="otlp_http/scout"'
 
+# .env fills in what the shell does not set, as compose reads it: a variable already in the environment wins
 if [ -f .env ]; then
+  kept=()
+  for name in $(sed -n 's/^\([A-Za-z_][A-Za-z0-9_]*\)=.*/\1/p' .env); do
+    if [ -n "${!name+set}" ]; then kept+=("$name=${!name}"); fi
+  done
   set -a; . ./.env; set +a
+  for pair in "${kept[@]}"; do export "$pair"; done
 fi
 
 fail() { echo "FAIL: $*" >&2; exit 1; }

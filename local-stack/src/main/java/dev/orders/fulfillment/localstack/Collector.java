@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -125,14 +126,24 @@ final class Collector implements AutoCloseable {
      * from the launcher's environment; without them the file's placeholders keep it running, printing to debug.
      */
     static Collector start(Settings settings) throws IOException, InterruptedException {
+        return start(settings, List.of());
+    }
+
+    /**
+     * The same, with more configuration merged over the repository's (the collector merges {@code --config} files in
+     * order): how a test adds an exporter without a second copy of the file.
+     */
+    static Collector start(Settings settings, List<Path> overlays) throws IOException, InterruptedException {
         Path binary = ensureBuilt(settings);
         for (int port : List.of(4317, 4318, 13133, 8888, 55679)) {
             Ports.requireFree(port, "the collector");
         }
         Path log = settings.logDir().resolve("otel-collector.log");
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(binary.toString(), "--config",
-                settings.root().resolve(CONFIGURATION).toString())
+        List<String> command = new ArrayList<>(List.of(binary.toString(), "--config",
+                settings.root().resolve(CONFIGURATION).toString()));
+        overlays.forEach(overlay -> command.addAll(List.of("--config", overlay.toString())));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(Redirect.appendTo(log.toFile()));
         builder.environment().clear();
         builder.environment().putAll(settings.environment());

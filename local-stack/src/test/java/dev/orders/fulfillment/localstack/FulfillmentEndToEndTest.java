@@ -58,10 +58,7 @@ class FulfillmentEndToEndTest {
         Map<String, String> environment = RealParts.stackEnvironment();
         // everything the services export goes to the test's own collector, soon after it happens
         otlp = OtlpReceiver.start();
-        environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", otlp.endpoint());
-        environment.put("OTEL_BSP_SCHEDULE_DELAY", "200");
-        environment.put("OTEL_BLRP_SCHEDULE_DELAY", "200");
-        environment.put("MANAGEMENT_OTLP_METRICS_EXPORT_STEP", "1s");
+        RealParts.exportPromptlyTo(environment, otlp.endpoint());
         Settings settings = Settings.fromEnvironment(Settings.findRoot(), environment)
                 .withDataDir(dataDir)
                 .withPorts(18080, 25432, 17233);

@@ -29,8 +29,9 @@ import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
 /**
- * A collector stand-in for the end-to-end test: an OTLP/HTTP (protobuf) endpoint on a free port that keeps every
- * trace, metric and log export the services send it, as the real collector would receive them.
+ * An OTLP/HTTP (protobuf) endpoint on a free port that keeps every trace, metric and log export it is sent, and the
+ * {@code Authorization} header each came with: the collector's stand-in for the end-to-end test, and Scout's (with
+ * an {@link OAuth2TokenEndpoint} beside it) for the collector pipeline test.
  */
 final class OtlpReceiver implements AutoCloseable {
 
@@ -38,6 +39,8 @@ final class OtlpReceiver implements AutoCloseable {
     private final List<ResourceSpans> spans = new CopyOnWriteArrayList<>();
     private final List<ResourceMetrics> metrics = new CopyOnWriteArrayList<>();
     private final List<ResourceLogs> logs = new CopyOnWriteArrayList<>();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private volatile boolean refusing;
 
     private OtlpReceiver(HttpServer server) {
         this.server = server;
@@ -79,6 +82,21 @@ final class OtlpReceiver implements AutoCloseable {
         return List.copyOf(logs);
     }
 
+    /** Each export's {@code Authorization} header, in arrival order ({@code "none"} where it had none). */
+    List<String> authorizations() {
+        return List.copyOf(authorizations);
+    }
+
+    /** From now on every export is answered 503 and kept nowhere, as by a receiver that is down. */
+    void refuse(boolean refuse) {
+        refusing = refuse;
+    }
+
+    /** Serves {@code handler} on this receiver's port too. */
+    void addContext(String path, com.sun.net.httpserver.HttpHandler handler) {
+        server.createContext(path, handler);
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -117,6 +135,12 @@ final class OtlpReceiver implements AutoCloseable {
 
     private void receive(HttpExchange exchange, Handler handler) throws IOException {
         try (exchange) {
+            if (refusing) {
+                exchange.sendResponseHeaders(503, -1);
+                return;
+            }
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            authorizations.add(authorization == null ? "none" : authorization);
             byte[] body;
             try (InputStream in = "gzip".equals(exchange.getRequestHeaders().getFirst("Content-Encoding"))
                     ? new GZIPInputStream(exchange.getRequestBody()) : exchange.getRequestBody()) {

@@ -48,6 +48,14 @@ final class RealParts {
         return environment;
     }
 
+    /** The agents and Micrometer export to {@code endpoint} within a fraction of a second, not in their batches. */
+    static void exportPromptlyTo(Map<String, String> environment, String endpoint) {
+        environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint);
+        environment.put("OTEL_BSP_SCHEDULE_DELAY", "200");
+        environment.put("OTEL_BLRP_SCHEDULE_DELAY", "200");
+        environment.put("MANAGEMENT_OTLP_METRICS_EXPORT_STEP", "1s");
+    }
+
     /** The collector of collector/manifest.yaml, as make collector builds it. */
     static Path requireCollector() {
         Path binary;
