@@ -4,6 +4,7 @@ import static dev.orders.fulfillment.localstack.OrdersApi.traceIdOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.opentelemetry.proto.logs.v1.ResourceLogs;
 import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
 import io.opentelemetry.proto.resource.v1.Resource;
@@ -17,6 +18,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -51,6 +59,8 @@ class CollectorPipelineEndToEndTest {
 
     private static final Path ROOT = Settings.findRoot();
     private static final String ENVIRONMENT = "pipeline-test";
+    /** Scout names an org's database after it: a hyphen, which an unquoted identifier cannot hold. */
+    private static final String DATABASE = "acme-corp";
     private static final String CLIENT_ID = "order-fulfillment-collector";
     private static final String AUDIENCE = "b14collector";
     private static final String SCOUT_EXPORTER = "exporter=\"otlp_http/scout\"";
@@ -67,10 +77,12 @@ class CollectorPipelineEndToEndTest {
     private RunningStack stack;
     private OrdersApi api;
     private String orderTraceId;
+    private long startedMs;
 
     @BeforeAll
     void startPipeline() throws Exception {
         RealParts.requireCollector();
+        startedMs = System.currentTimeMillis();
         scout = OtlpReceiver.start();
         tokens = OAuth2TokenEndpoint.on(scout, "/oauth/token", CLIENT_ID, clientSecret);
 
@@ -104,14 +116,21 @@ class CollectorPipelineEndToEndTest {
 
     @AfterAll
     void stopPipeline() throws Exception {
+        stopStackAndCollector();
+        if (scout != null) {
+            scout.close();
+        }
+    }
+
+    /** The services flush their last metrics as they stop, then the collector its batches and files. */
+    private void stopStackAndCollector() throws Exception {
         if (stack != null) {
             stack.close();
+            stack = null;
         }
         if (collector != null) {
             collector.close();
-        }
-        if (scout != null) {
-            scout.close();
+            collector = null;
         }
     }
 
@@ -211,6 +230,124 @@ class CollectorPipelineEndToEndTest {
         } finally {
             scout.refuse(false);
         }
+    }
+
+    /**
+     * Every panel's SQL, its macros expanded as the datasource does, run on ClickHouse over the exporter's tables
+     * filled from this run, in a database named as Scout names them (after the org, with a hyphen): each returns
+     * what its title promises, for orders on every path whose counts the database knows, and nothing on a range
+     * or an environment without data.
+     */
+    @Test
+    @Order(9)
+    void everyDashboardPanelReturnsWhatItsTitlePromises(@TempDir Path work) throws Exception {
+        DashboardPanels.requirePython(work.resolve("dashboard-panels.log"));
+        Path report = work.resolve("load.json");
+        int exit = new picocli.CommandLine(new dev.orders.fulfillment.loadgen.LoadGen()).execute(
+                "--url", stack.baseUrl(), "--count", "30", "--rps", "6", "--seed", "2026",
+                "--mix", "auto:40,review:20,backorder:20,decline:20", "--review-after", "1s",
+                "--wait-timeout", "90s", "--report", report.toString());
+        assertThat(exit).isZero();
+        // the backorders wait for stock: a restock finishes them, so every order placed reaches a terminal status
+        assertThat(api.post("/api/products/out-of-stock-item/restock", "{\"quantity\":1000}").statusCode())
+                .isEqualTo(200);
+        try (Connection db = DriverManager.getConnection(stack.jdbcUrl().orElseThrow(), "postgres", "postgres")) {
+            await().atMost(OrdersApi.SETTLE).pollInterval(Duration.ofSeconds(1)).until(() -> number(db,
+                    "select count(*) from orders.orders where status not in "
+                            + "('completed', 'rejected', 'payment_failed', 'cancelled')") == 0);
+            Expected expected = Expected.of(db);
+            stopStackAndCollector();
+            long endedMs = System.currentTimeMillis();
+
+            Path telemetry = dataDir.resolve("telemetry");
+            keepForInspection(telemetry);
+            JsonNode results = DashboardPanels.run(telemetry, DATABASE, List.of(
+                    new DashboardPanels.Case("run", startedMs, endedMs, List.of()),
+                    new DashboardPanels.Case("environment", startedMs, endedMs, List.of("environment=" + ENVIRONMENT)),
+                    new DashboardPanels.Case("production", startedMs, endedMs, List.of("environment=production")),
+                    new DashboardPanels.Case("before", startedMs - 7_200_000, startedMs - 3_600_000, List.of())),
+                    work);
+            DashboardExpectations.assertRun(results.path("cases").path("run"), expected, SERVICES);
+            DashboardExpectations.assertSameTotals(results.path("cases").path("environment"),
+                    results.path("cases").path("run"));
+            DashboardExpectations.assertNoData(results.path("cases").path("production"));
+            DashboardExpectations.assertNoData(results.path("cases").path("before"));
+            DashboardExpectations.assertVariablesDiscover(results.path("cases").path("run"), DATABASE, ENVIRONMENT);
+        }
+    }
+
+    /** What the dashboards must show, from the rows the services wrote. */
+    record Expected(long orders, long completed, long backordered, long failed, Map<String, Long> byDecisionPath,
+            Map<String, Long> byTier, double revenue, double averageCompleted, double lost, long highValue,
+            Set<String> highValueOrderIds, long assessed, Map<String, Double> revenueByTier) {
+
+        static Expected of(Connection db) throws SQLException {
+            return new Expected(
+                    number(db, "select count(*) from orders.orders"),
+                    number(db, "select count(*) from orders.orders where status = 'completed'"),
+                    number(db, "select count(distinct order_id) from orders.order_transitions "
+                            + "where status = 'backordered'"),
+                    number(db, "select count(*) from orders.orders where status in "
+                            + "('rejected', 'payment_failed', 'cancelled')"),
+                    counts(db, "select coalesce(decision_path, 'none'), count(*) from orders.orders group by 1"),
+                    counts(db, "select customer_tier, count(*) from orders.orders group by 1"),
+                    amount(db, "select coalesce(sum(total_amount), 0) from orders.orders where status = 'completed'"),
+                    amount(db, "select coalesce(avg(total_amount), 0) from orders.orders where status = 'completed'"),
+                    amount(db, "select coalesce(sum(total_amount), 0) from orders.orders where status <> 'completed'"),
+                    number(db, "select count(*) from orders.orders where total_amount > 1000"),
+                    Set.copyOf(strings(db, "select id::text from orders.orders where total_amount > 1000")),
+                    number(db, "select count(*) from orders.orders where risk_score is not null"),
+                    amounts(db, "select customer_tier, sum(total_amount) from orders.orders "
+                            + "where status = 'completed' group by 1"));
+        }
+    }
+
+    private void keepForInspection(Path telemetry) throws IOException {
+        Path kept = ROOT.resolve("local-stack/target/pipeline-telemetry");
+        Files.createDirectories(kept);
+        try (Stream<Path> files = Files.list(telemetry)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, kept.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    private interface Row<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    private static <T> List<T> rows(Connection db, String sql, Row<T> row) throws SQLException {
+        List<T> values = new ArrayList<>();
+        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(row.read(rows));
+            }
+        }
+        return values;
+    }
+
+    private static long number(Connection db, String sql) throws SQLException {
+        return rows(db, sql, row -> row.getLong(1)).get(0);
+    }
+
+    private static double amount(Connection db, String sql) throws SQLException {
+        return rows(db, sql, row -> row.getDouble(1)).get(0);
+    }
+
+    private static Map<String, Long> counts(Connection db, String sql) throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        rows(db, sql, row -> counts.put(row.getString(1), row.getLong(2)));
+        return counts;
+    }
+
+    private static Map<String, Double> amounts(Connection db, String sql) throws SQLException {
+        Map<String, Double> amounts = new TreeMap<>();
+        rows(db, sql, row -> amounts.put(row.getString(1), row.getDouble(2)));
+        return amounts;
+    }
+
+    private static List<String> strings(Connection db, String sql) throws SQLException {
+        return rows(db, sql, row -> row.getString(1));
     }
 
     private record Result(int exitCode, String output) {
