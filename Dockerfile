@@ -1,22 +1,28 @@
-# syntax=docker/dockerfile:1
 # One image recipe for the seven services and loadgen: docker compose builds it once each with SERVICE=<module>, and
 # the base images named in compose.yml's x-images (where every image version is pinned), e.g.
 #   docker build --build-arg SERVICE=fraud-worker --build-arg JDK_IMAGE=eclipse-temurin:17-jdk \
 #     --build-arg JRE_IMAGE=eclipse-temurin:17-jre -t order-fulfillment/fraud-worker .
+# No parser directive naming a frontend image: BuildKit's built-in frontend handles RUN --mount, and needs no
+# registry to fetch one.
 ARG JDK_IMAGE
 ARG JRE_IMAGE
 
+# One build for every image: this stage does not depend on SERVICE, so BuildKit builds it once and the eight image
+# builds share it (the Maven cache is locked while it runs, not shared between concurrent builds).
 FROM ${JDK_IMAGE} AS build
 WORKDIR /src
-ARG SERVICE
-RUN test -n "$SERVICE" || (echo "build with --build-arg SERVICE=<module>" >&2; exit 1)
 # dependencies come from the BuildKit cache mount below, so one COPY of the sources is enough
 COPY . .
-# local-stack only for its generate-resources step, which fetches the OpenTelemetry agent
-RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -q -DskipTests -pl "$SERVICE",local-stack -am package \
- && java -Djarmode=tools -jar "$SERVICE/target/$SERVICE-exec.jar" extract --layers --launcher --destination /layers \
- && cp local-stack/target/agent/opentelemetry-javaagent.jar /layers/
+# every service and loadgen; the OpenTelemetry agent through local-stack's copy execution alone (the version pinned
+# in the root pom), without building local-stack or the benchmark
+RUN --mount=type=cache,target=/root/.m2,sharing=locked \
+    ./mvnw -B -q -DskipTests -pl '!local-stack,!bench' package \
+ && ./mvnw -B -q -pl local-stack dependency:copy@opentelemetry-javaagent
+
+FROM build AS layers
+ARG SERVICE
+RUN test -n "$SERVICE" || (echo "build with --build-arg SERVICE=<module>" >&2; exit 1)
+RUN java -Djarmode=tools -jar "$SERVICE/target/$SERVICE-exec.jar" extract --layers --launcher --destination /layers
 
 FROM ${JRE_IMAGE}
 ARG SERVICE
@@ -24,13 +30,13 @@ ARG SERVICE
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --home-dir /app app
 WORKDIR /app
-COPY --from=build /layers/opentelemetry-javaagent.jar /otel/opentelemetry-javaagent.jar
+COPY --from=build /src/local-stack/target/agent/opentelemetry-javaagent.jar /otel/opentelemetry-javaagent.jar
 COPY otel-agent.properties /otel/otel-agent.properties
 # least to most often changed, one layer each
-COPY --from=build /layers/dependencies/ ./
-COPY --from=build /layers/spring-boot-loader/ ./
-COPY --from=build /layers/snapshot-dependencies/ ./
-COPY --from=build /layers/application/ ./
+COPY --from=layers /layers/dependencies/ ./
+COPY --from=layers /layers/spring-boot-loader/ ./
+COPY --from=layers /layers/snapshot-dependencies/ ./
+COPY --from=layers /layers/application/ ./
 USER app
 # the agent sends traces and logs, with the instrumentation otel-agent.properties turns on; metrics go through
 # Micrometer. The JVM flags and MALLOC_ARENA_MAX are make run's (local-stack's Service.java says why); the heap,

@@ -13,13 +13,14 @@ until nc -z "$POSTGRES_SEEDS" 5432; do
   sleep 1
 done
 
+# Each step is safe to repeat, so a first run cut short is finished by the next, and errors show: create keeps a
+# database that exists (temporal-sql-tool counts it as created), setup-schema --version 0.0 only adds the version
+# tables if missing (a newer version is left alone), update-schema applies the versions not yet applied.
 for db in temporal:temporal temporal_visibility:visibility; do
   name=${db%%:*}
   schema=${db##*:}
-  if sql --database "$name" create 2>/dev/null; then
-    echo "created database $name"
-    sql --database "$name" setup-schema --version 0.0
-  fi
+  sql --database "$name" create
+  sql --database "$name" setup-schema --version 0.0
   sql --database "$name" update-schema --schema-dir "/etc/temporal/schema/postgresql/v12/$schema/versioned"
 done
 echo "Temporal schema is up to date"

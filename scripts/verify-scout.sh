@@ -1,13 +1,9 @@
 #!/usr/bin/env bash
 # `make verify-scout`, against the compose stack or `make run OTEL=collector` (the same ports): asserts that the
 # collector is healthy, that an order's traces and the services' metrics reach it, and (when SCOUT_* is set, in the
-# shell or .env) that its Scout exporter sends them without failures. Reads the collector's own counters on :8888. Exits non-zero on the first failed check.
+# shell or .env) that its Scout exporter sends them without failures. Reads the collector's own counters (:8888).
+# Exits non-zero on the first failed check.
 set -euo pipefail
-
-API_URL=${API_URL:-http://localhost:8080}
-COLLECTOR_HOST=${COLLECTOR_HOST:-localhost}
-WAIT_SECONDS=${WAIT_SECONDS:-60}
-EXPORTER='exporter="otlp_http/scout"'
 
 # .env fills in what the shell does not set, as compose reads it: a variable already in the environment wins
 if [ -f .env ]; then
@@ -19,12 +15,20 @@ if [ -f .env ]; then
   for pair in "${kept[@]}"; do export "$pair"; done
 fi
 
+API_URL=${API_URL:-http://localhost:${API_PORT:-8080}}
+COLLECTOR_HOST=${COLLECTOR_HOST:-localhost}
+# compose.yml's host ports, moved by the same variables
+HEALTH_PORT=${COLLECTOR_HEALTH_PORT:-13133}
+METRICS_PORT=${COLLECTOR_METRICS_PORT:-8888}
+WAIT_SECONDS=${WAIT_SECONDS:-60}
+EXPORTER='exporter="otlp_http/scout"'
+
 fail() { echo "FAIL: $*" >&2; exit 1; }
 pass() { echo "ok:   $*"; }
 
 # sum of a collector counter (with or without the _total suffix), optionally only the series matching a label
 counter() {
-  curl -fsS "http://$COLLECTOR_HOST:8888/metrics" | awk -v name="$1" -v label="${2:-}" '
+  curl -fsS "http://$COLLECTOR_HOST:$METRICS_PORT/metrics" | awk -v name="$1" -v label="${2:-}" '
     /^#/ { next }
     { split($1, parts, "{"); metric = parts[1] }
     (metric == name || metric == name "_total") && index($0, label) > 0 { sum += $NF }
@@ -35,7 +39,7 @@ counter() {
 await_increase() {
   local name=$1 label=$2 before=$3 deadline=$((SECONDS + WAIT_SECONDS)) now
   while true; do
-    now=$(counter "$name" "$label") || fail "the collector's metrics on :8888 do not answer"
+    now=$(counter "$name" "$label") || fail "the collector's metrics on :$METRICS_PORT do not answer"
     [ "$now" -gt "$before" ] && break
     [ $SECONDS -lt $deadline ] || fail "$name ${label:+($label) }stayed at $before for ${WAIT_SECONDS}s"
     sleep 2
@@ -43,8 +47,8 @@ await_increase() {
   pass "$name ${label:+($label) }rose from $before to $now"
 }
 
-curl -fsS "http://$COLLECTOR_HOST:13133/" >/dev/null || fail "collector health check on :13133 does not answer"
-pass "collector healthy (:13133)"
+curl -fsS "http://$COLLECTOR_HOST:$HEALTH_PORT/" >/dev/null || fail "collector health check on :$HEALTH_PORT does not answer"
+pass "collector healthy (:$HEALTH_PORT)"
 
 spans=$(counter otelcol_receiver_accepted_spans)
 points=$(counter otelcol_receiver_accepted_metric_points)

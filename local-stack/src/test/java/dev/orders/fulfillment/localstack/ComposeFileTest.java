@@ -142,7 +142,153 @@ class ComposeFileTest {
         // the Dockerfile names no image of its own: each FROM is a build argument or an earlier stage
         assertThat(Files.readAllLines(ROOT.resolve("Dockerfile"))).filteredOn(line -> line.startsWith("FROM "))
                 .extracting(line -> line.split("\\s+")[1])
-                .containsExactly("${JDK_IMAGE}", "${JRE_IMAGE}");
+                .containsExactly("${JDK_IMAGE}", "build", "${JRE_IMAGE}");
+    }
+
+    /** The server image's built-in configuration names a dynamic-config file it lacks: it exits without one. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theTemporalServerIsGivenTheDynamicConfigFileItNeeds() throws IOException {
+        Map<String, Object> temporal = (Map<String, Object>) services().get("temporal");
+        String path = String.valueOf(((Map<String, Object>) temporal.get("environment")).get("DYNAMIC_CONFIG_FILE_PATH"));
+
+        assertThat(path).startsWith("/etc/temporal/config/dynamicconfig/");
+        String mount = ((List<String>) temporal.get("volumes")).stream().filter(volume -> volume.contains(":" + path))
+                .findFirst().orElseThrow();
+        assertThat(mount).endsWith(":ro");
+        Map<String, Object> dynamicConfig;
+        try (Reader reader = Files.newBufferedReader(ROOT.resolve(mount.split(":")[0]))) {
+            dynamicConfig = new Yaml().load(reader);
+        }
+        // each key: a list of {value, constraints}, as the server reads the file
+        assertThat(dynamicConfig).isNotEmpty().allSatisfy((key, values) -> assertThat((List<Map<String, Object>>) values)
+                .isNotEmpty().allSatisfy(value -> assertThat(value).containsKey("value")));
+    }
+
+    /** Every step of the schema job is safe to repeat and runs every time, so a cut-short first run is finished. */
+    @Test
+    void theSchemaJobRepeatsEveryStepAndShowsErrors() throws IOException {
+        String script = Files.readString(ROOT.resolve("compose/temporal-schema.sh"));
+
+        assertThat(script).contains("sql --database \"$name\" create\n",
+                "sql --database \"$name\" setup-schema --version 0.0\n", "sql --database \"$name\" update-schema ")
+                .doesNotContain("2>/dev/null", "if sql").contains("set -eu");
+    }
+
+    @Test
+    void scriptsKeepLfLineEndsOnEveryCheckout() throws Exception {
+        List<String> scripts = new java.util.ArrayList<>(List.of("mvnw", ".ci/run", "Dockerfile"));
+        try (java.util.stream.Stream<Path> files = Files.walk(ROOT)) {
+            files.filter(file -> file.toString().endsWith(".sh"))
+                    .filter(file -> !ROOT.relativize(file).toString().matches("(\\.tools|\\.data|\\.git|.*target)/.*"))
+                    .forEach(file -> scripts.add(ROOT.relativize(file).toString()));
+        }
+        assertThat(scripts).contains("compose/temporal-schema.sh", "scripts/verify-scout.sh");
+        for (String script : scripts) {
+            Process git = new ProcessBuilder("git", "check-attr", "eol", "--", script).directory(ROOT.toFile())
+                    .redirectErrorStream(true).start();
+            String answer = new String(git.getInputStream().readAllBytes()).trim();
+            git.waitFor();
+            assertThat(answer).as(script).isEqualTo(script + ": eol: lf");
+        }
+    }
+
+    /** One Maven build for all eight images, whatever SERVICE is; no registry needed for the Dockerfile frontend. */
+    @Test
+    void theDockerfileBuildsOnceForEveryImage() throws IOException {
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+        String build = dockerfile.substring(dockerfile.indexOf("FROM ${JDK_IMAGE} AS build"),
+                dockerfile.indexOf("FROM build AS layers"));
+
+        assertThat(dockerfile).doesNotContain("# syntax=");
+        assertThat(build).doesNotContain("ARG SERVICE", "$SERVICE").contains("sharing=locked")
+                .contains("-pl '!local-stack,!bench' package").contains("-pl local-stack dependency:copy@");
+    }
+
+    /** An edit to what no image is built from does not send a new build context to every image. */
+    @Test
+    void theBuildContextLeavesOutWhatNoImageIsBuiltFrom() throws IOException {
+        List<String> ignored = Files.readAllLines(ROOT.resolve(".dockerignore"));
+
+        assertThat(ignored).contains(".tools/", ".data/", "docs/", "dashboards/", "compose/", "compose.yml", "*.md",
+                "scripts/", ".ci/", "collector/");
+        // what the Dockerfile copies stays in
+        assertThat(ignored).doesNotContain("otel-agent.properties", "pom.xml", "mvnw", ".mvn/");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Service.class)
+    @SuppressWarnings("unchecked")
+    void composeWaitsLongerThanTheServicesGracefulShutdown(Service service) throws IOException {
+        Map<String, Object> spring = (Map<String, Object>) serviceDefaults().get("spring");
+        String phase = String.valueOf(((Map<String, Object>) spring.get("lifecycle")).get("timeout-per-shutdown-phase"));
+        String grace = String.valueOf(composeService(service).get("stop_grace_period"));
+
+        assertThat(seconds(grace)).as(service.moduleName()).isGreaterThan(2 * seconds(phase));
+    }
+
+    /** Temporal's four roles each open their pools; with the services' they exceed PostgreSQL's default 100. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void postgresAllowsEveryPoolItsClientsOpen() throws IOException {
+        List<String> command = (List<String>) ((Map<String, Object>) services().get("postgres")).get("command");
+        int allowed = Integer.parseInt(command.get(command.indexOf("-c") + 1).replace("max_connections=", ""));
+        Matcher pool = Pattern.compile("maximum-pool-size: \\$\\{DB_POOL_SIZE:(\\d+)}")
+                .matcher(Files.readString(ROOT.resolve("service-support/src/main/resources/service-defaults.yaml")));
+        assertThat(pool.find()).isTrue();
+
+        // the server image's template: SQL_MAX_CONNS 20 (default store) and SQL_VIS_MAX_CONNS 10, per role
+        int temporal = 4 * (20 + 10);
+        int services = Service.values().length * Integer.parseInt(pool.group(1));
+        assertThat(allowed).isGreaterThanOrEqualTo(temporal + services + 10);
+    }
+
+    /** Each host port can be moved (shell or .env), by the names .env.example lists and verify-scout reads. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyHostPortCanBeMoved() throws IOException {
+        String example = Files.readString(ROOT.resolve(".env.example"));
+        List<String> published = new java.util.ArrayList<>();
+        services().values().forEach(service -> ((List<String>) service.getOrDefault("ports", List.of()))
+                .forEach(published::add));
+
+        assertThat(published).hasSizeGreaterThanOrEqualTo(8).allSatisfy(port -> {
+            Matcher mapping = Pattern.compile("\\$\\{(\\w+_PORT):-(\\d+)}:(\\d+)").matcher(port);
+            assertThat(mapping.matches()).as(port).isTrue();
+            assertThat(example).contains("# " + mapping.group(1) + "=" + mapping.group(2));
+        });
+        assertThat(Files.readString(ROOT.resolve("scripts/verify-scout.sh")))
+                .contains("${COLLECTOR_HEALTH_PORT:-13133}", "${COLLECTOR_METRICS_PORT:-8888}", "${API_PORT:-8080}");
+    }
+
+    /** Compose interpolates `$` in unquoted and double-quoted .env values; single quotes keep it. */
+    @Test
+    void envExampleSaysHowToKeepADollarSign() throws IOException {
+        List<String> lines = Files.readAllLines(ROOT.resolve(".env.example"));
+
+        assertThat(String.join("\n", lines)).contains("single quotes");
+        assertThat(lines).filteredOn(line -> !line.startsWith("#") && line.contains("$"))
+                .allSatisfy(line -> assertThat(line).matches("\\w+='[^']*'"));
+    }
+
+    private static double seconds(String duration) {
+        Matcher value = Pattern.compile("(\\d+)(s|m)").matcher(duration);
+        assertThat(value.matches()).as(duration).isTrue();
+        return Integer.parseInt(value.group(1)) * (value.group(2).equals("m") ? 60 : 1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> services() throws IOException {
+        try (Reader reader = Files.newBufferedReader(ROOT.resolve("compose.yml"))) {
+            return (Map<String, Map<String, Object>>) new Yaml().<Map<String, Object>>load(reader).get("services");
+        }
+    }
+
+    private static Map<String, Object> serviceDefaults() throws IOException {
+        try (Reader reader = Files.newBufferedReader(
+                ROOT.resolve("service-support/src/main/resources/service-defaults.yaml"))) {
+            return new Yaml().load(reader);
+        }
     }
 
     private static Map<String, String> filter(Map<String, String> map, java.util.function.Predicate<String> keep) {
