@@ -19,8 +19,8 @@ class HealthEndpointsTest extends ApiServiceTestBase {
     }
 
     /**
-     * Only the membership of Temporal is asserted: against the in-process test server, service-support's
-     * indicator reports DOWN because those stubs have no target address to show.
+     * Only the membership of Temporal is asserted: the in-process test server answers no health check, which
+     * api-service reports as DEGRADED without leaving readiness (TemporalOutageTest has a real outage).
      */
     @Test
     void readinessChecksTheDatabaseAndTemporal() {

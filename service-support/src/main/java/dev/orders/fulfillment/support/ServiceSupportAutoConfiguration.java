@@ -8,22 +8,40 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.opentracingshim.OpenTracingShim;
 import io.opentracing.Tracer;
 import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.worker.WorkerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
-@AutoConfiguration(afterName = "io.temporal.spring.boot.autoconfigure.ServiceStubsAutoConfiguration")
+@AutoConfiguration(afterName = {"io.temporal.spring.boot.autoconfigure.ServiceStubsAutoConfiguration",
+        "io.temporal.spring.boot.autoconfigure.RootNamespaceAutoConfiguration"})
 public class ServiceSupportAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(WorkflowServiceStubs.class)
-    TemporalHealthIndicator temporalHealthIndicator(WorkflowServiceStubs stubs) {
-        return new TemporalHealthIndicator(stubs);
+    TemporalHealthIndicator temporalHealthIndicator(WorkflowServiceStubs stubs,
+            @Value("${orders.health.temporal-outage:DOWN}") String outage) {
+        return new TemporalHealthIndicator(stubs, new Status(outage));
+    }
+
+    /**
+     * Starts the workers, retrying while the frontend is away, and drains them within Spring's shutdown window
+     * (spring.lifecycle.timeout-per-shutdown-phase), a second to spare.
+     */
+    @Bean
+    @ConditionalOnBean(WorkerFactory.class)
+    TemporalWorkers temporalWorkerLifecycle(WorkerFactory factory,
+            @Value("${spring.lifecycle.timeout-per-shutdown-phase}") String phase,
+            @Value("${orders.temporal.worker-start-retry}") String retry) {
+        return new TemporalWorkers(factory, DurationStyle.detectAndParse(phase).minusSeconds(1),
+                DurationStyle.detectAndParse(retry));
     }
 
     /**
