@@ -11,6 +11,7 @@ import static dev.orders.fulfillment.contracts.OrderStep.RESERVING_INVENTORY;
 import static dev.orders.fulfillment.contracts.OrderStep.SHIPPING;
 import static dev.orders.fulfillment.contracts.OrderStep.VALIDATING;
 
+import dev.orders.fulfillment.contracts.BackorderContinuation;
 import dev.orders.fulfillment.contracts.ChargePaymentInput;
 import dev.orders.fulfillment.contracts.ChargePaymentResult;
 import dev.orders.fulfillment.contracts.CreateShipmentInput;
@@ -64,10 +65,15 @@ import org.slf4j.Logger;
 public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
 
     private static final Logger log = Workflow.getLogger(OrderFulfillmentWorkflowImpl.class);
-    /** Runs started before the workflow kept search attributes replay without them (README, "Versioning"). */
+    /**
+     * Runs started before the workflow kept search attributes replay without them (README, "Changing the workflow
+     * while orders are in flight").
+     */
     private static final String SEARCH_ATTRIBUTES_CHANGE = "search-attributes";
     /** Runs that backordered before a restock during a reservation counted replay with the signal wiped. */
     private static final String RESTOCK_KEPT_CHANGE = "restock-signal-kept";
+    /** Runs that backordered before the wait could continue as new replay their one long history. */
+    private static final String CONTINUE_AS_NEW_CHANGE = "backorder-continue-as-new";
 
     private final FraudActivities fraud =
             Workflow.newActivityStub(FraudActivities.class, FulfillmentActivityOptions.FRAUD);
@@ -108,14 +114,40 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
     public OrderFulfillmentResult fulfil(OrderFulfillmentInput input) {
         this.order = input;
         keepsSearchAttributes = Workflow.getVersion(SEARCH_ATTRIBUTES_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
-        publishSearchAttributes();
-        OrderValidation.problem(input).ifPresentOrElse(this::rejectInvalid, this::process);
+        if (input.continuation() != null) {
+            resumeBackorder(input.continuation());
+        } else {
+            publishSearchAttributes();
+            OrderValidation.problem(input).ifPresentOrElse(this::rejectInvalid, this::process);
+        }
         return new OrderFulfillmentResult(input.orderId(), status, decisionPath,
                 riskScore == null ? 0 : riskScore, failureReason == null ? "order " + status.wireName() : failureReason);
     }
 
     private void process() {
-        if (assessFraud() && reserveStock() && takePayment() && ship()) {
+        if (assessFraud() && reserveStock()) {
+            payShipAndConfirm();
+        }
+    }
+
+    /** A run its predecessor continued as new, mid-backorder: the order was assessed and is on the waiting list. */
+    private void resumeBackorder(BackorderContinuation continued) {
+        decisionPath = DecisionPath.BACKORDER;
+        status = OrderStatus.BACKORDERED;
+        riskScore = continued.riskScore();
+        stockHeld = true;
+        restockSignalled = restockSignalled || continued.restockPending();
+        if (cancelReason == null) {
+            cancelReason = continued.cancelReason();
+        }
+        publishSearchAttributes();
+        if (awaitStock(continued.deadlineEpochMillis(), continued.runs()) && restocked()) {
+            payShipAndConfirm();
+        }
+    }
+
+    private void payShipAndConfirm() {
+        if (takePayment() && ship()) {
             step = NOTIFYING;
             notifyCustomer(NotificationType.ORDER_CONFIRMED,
                     "Your order is confirmed and on its way with " + carrier + ", tracking " + trackingId + ".");
@@ -182,12 +214,17 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
             recordState();
             notifyCustomer(NotificationType.BACKORDER, "Some items in your order are out of stock: "
                     + reservation.shortages() + ". We will ship as soon as they are back.");
-            if (!awaitStock()) {
-                return false;
-            }
-            status = OrderStatus.PROCESSING;
-            recordState();
+            return awaitStock(Workflow.currentTimeMillis() + order.policy().backorderWindow().toMillis(), 1)
+                    && restocked();
         }
+        stockHeld = true;
+        return proceedUnlessCancelled();
+    }
+
+    /** The wait is over and the stock reserved. */
+    private boolean restocked() {
+        status = OrderStatus.PROCESSING;
+        recordState();
         stockHeld = true;
         return proceedUnlessCancelled();
     }
@@ -195,11 +232,13 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
     /**
      * Retries the reservation on every restock signal, and on a timer in case a signal was lost. A restock that
      * arrives while an attempt or the backorder notice is under way counts: the flag is cleared only as an attempt
-     * begins, never as the wait does.
+     * begins, never as the wait does. Each round adds events (a timer, an attempt); before the history grows past
+     * the policy's budget, or once the server suggests it, the run continues as new with the wait's state, so a
+     * week-long wait on a one-minute recheck stays within Temporal's history limits.
      */
-    private boolean awaitStock() {
+    private boolean awaitStock(long deadline, int run) {
         boolean keepsEarlyRestock = Workflow.getVersion(RESTOCK_KEPT_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
-        long deadline = Workflow.currentTimeMillis() + order.policy().backorderWindow().toMillis();
+        boolean continuesAsNew = Workflow.getVersion(CONTINUE_AS_NEW_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
         while (true) {
             Duration left = Duration.ofMillis(deadline - Workflow.currentTimeMillis());
             if (left.isNegative() || left.isZero()) {
@@ -208,6 +247,12 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
                         "Your order was cancelled: the items did not come back in stock in time.");
                 finish(OrderStatus.CANCELLED, "backorder expired after " + order.policy().backorderWindow());
                 return false;
+            }
+            if (continuesAsNew && historyIsLong() && !cancelRequested()) {
+                log.info("order {}: backorder wait continues as new after {} events (run {})", order.orderId(),
+                        Workflow.getInfo().getHistoryLength(), run);
+                Workflow.continueAsNew(order.continuing(
+                        new BackorderContinuation(deadline, riskScore, restockSignalled, cancelReason, run + 1)));
             }
             step = AWAITING_RESTOCK;
             if (!keepsEarlyRestock) {
@@ -224,6 +269,12 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
                 return true;
             }
         }
+    }
+
+    private boolean historyIsLong() {
+        int budget = order.policy().historyEventBudget();
+        return Workflow.getInfo().isContinueAsNewSuggested()
+                || (budget > 0 && Workflow.getInfo().getHistoryLength() >= budget);
     }
 
     private boolean takePayment() {

@@ -22,6 +22,8 @@ import dev.orders.fulfillment.contracts.OrderLine;
 import dev.orders.fulfillment.contracts.OrderProgress;
 import dev.orders.fulfillment.contracts.OrderSearchAttributes;
 import dev.orders.fulfillment.contracts.OrderStep;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -246,6 +248,68 @@ class OrderFulfillmentWorkflowTest {
             assertThat(services.count("ReserveInventory")).isEqualTo(3);
         }
 
+        /** Six hours on a one-minute recheck: 360 rounds, some 4,000 events, over a budget of 300 per run. */
+        @Test
+        void aLongWaitContinuesAsNewWithinItsHistoryBudgetAndStillExpiresOnTime() {
+            input = withPolicy(new FulfillmentPolicy(Duration.ofHours(24), Duration.ofHours(6), Duration.ofMinutes(1),
+                    300));
+            services.shortReservations = -1;
+            services.riskScore = 15;
+            long started = env.currentTimeMillis();
+
+            OrderFulfillmentResult result = run();
+
+            assertThat(result.status()).isEqualTo(CANCELLED);
+            assertThat(result.message()).contains("backorder expired");
+            assertThat(result.riskScore()).as("carried from the first run").isEqualTo(15);
+            assertThat(env.currentTimeMillis() - started).isBetween(Duration.ofHours(6).toMillis(),
+                    Duration.ofHours(6).plusMinutes(2).toMillis());
+            assertThat(services.count("ReserveInventory")).isEqualTo(1 + 360);
+            // each thing done once for the order, however many runs the wait took
+            assertThat(services.count("FraudAssessment")).isEqualTo(1);
+            assertThat(services.count("ReleaseInventory")).isEqualTo(1);
+            assertThat(services.notifications)
+                    .containsExactly(NotificationType.BACKORDER, NotificationType.ORDER_CANCELLED);
+            List<Integer> runs = historyLengths();
+            assertThat(runs).hasSizeGreaterThanOrEqualTo(10).allSatisfy(events -> assertThat(events)
+                    .isLessThanOrEqualTo(300 + 20));
+        }
+
+        @Test
+        void stockThatComesBackInALaterRunCompletesTheOrder() {
+            input = withPolicy(new FulfillmentPolicy(Duration.ofHours(24), Duration.ofHours(6), Duration.ofMinutes(1),
+                    200));
+            services.shortReservations = 60;
+
+            OrderFulfillmentResult result = run();
+
+            assertThat(result.status()).isEqualTo(COMPLETED);
+            assertThat(result.decisionPath()).isEqualTo(DecisionPath.BACKORDER);
+            assertThat(services.count("ReserveInventory")).isEqualTo(61);
+            assertThat(services.count("ProcessPayment")).isEqualTo(1);
+            assertThat(services.notifications)
+                    .containsExactly(NotificationType.BACKORDER, NotificationType.ORDER_CONFIRMED);
+            assertThat(historyLengths()).hasSizeGreaterThanOrEqualTo(3);
+        }
+
+        @Test
+        void aCancellationInALaterRunReleasesTheStockOnce() {
+            input = withPolicy(new FulfillmentPolicy(Duration.ofHours(24), Duration.ofHours(6), Duration.ofMinutes(1),
+                    200));
+            services.shortReservations = -1;
+            start();
+            // the test server skips no time while nothing waits on a result: let it run a few rounds
+            env.sleep(Duration.ofMinutes(45));
+            workflow.cancel("changed my mind");
+
+            OrderFulfillmentResult result = result();
+
+            assertThat(result.status()).isEqualTo(CANCELLED);
+            assertThat(result.message()).contains("changed my mind");
+            assertThat(services.count("ReleaseInventory")).isEqualTo(1);
+            assertThat(historyLengths()).hasSizeGreaterThanOrEqualTo(2);
+        }
+
         @Test
         void expiryCancelsAndClearsTheWaitingList() {
             services.shortReservations = -1;
@@ -406,6 +470,27 @@ class OrderFulfillmentWorkflowTest {
             assertThat(services.lastState().status()).isEqualTo(CANCELLED);
             assertThat(services.notifications).endsWith(NotificationType.ORDER_CANCELLED);
         }
+    }
+
+    /** The number of events in each run of the order's workflow, following its continue-as-new chain. */
+    private List<Integer> historyLengths() {
+        List<Integer> lengths = new java.util.ArrayList<>();
+        String runId = WorkflowStub.fromTyped(workflow).getExecution().getRunId();
+        String workflowId = OrderFulfillmentWorkflow.workflowId(input.orderId());
+        while (runId != null) {
+            List<HistoryEvent> events = env.getWorkflowClient().fetchHistory(workflowId, runId).getEvents();
+            lengths.add(events.size());
+            HistoryEvent last = events.get(events.size() - 1);
+            runId = last.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW
+                    ? last.getWorkflowExecutionContinuedAsNewEventAttributes().getNewExecutionRunId() : null;
+        }
+        return lengths;
+    }
+
+    private OrderFulfillmentInput withPolicy(FulfillmentPolicy policy) {
+        return new OrderFulfillmentInput(input.orderId(), input.customerId(), input.customerTier(),
+                input.totalAmount(), input.currency(), input.paymentMethod(), input.lines(), input.customerHistory(),
+                policy);
     }
 
     private OrderFulfillmentResult run() {
