@@ -53,12 +53,15 @@ class InventoryClient {
         }
     }
 
-    /** Adds stock; inventory signals the backordered orders waiting for it. */
-    Restocked restock(String sku, int quantity) {
+    /** Adds stock, once per {@code restockId} when there is one; inventory signals the orders waiting for it. */
+    Restocked restock(String sku, int quantity, String restockId) {
         Restocked restocked;
         try {
-            restocked = http.post().uri("/stock/{sku}/restock", sku).body(new RestockCommand(quantity))
+            restocked = http.post().uri("/stock/{sku}/restock", sku).body(new RestockCommand(quantity, restockId))
                     .retrieve().body(Restocked.class);
+        } catch (HttpClientErrorException.UnprocessableContent e) {
+            throw new RestockIdReusedException("Idempotency-Key " + restockId
+                    + " was already used for a different restock");
         } catch (RestClientException e) {
             log.warn("inventory could not restock {}: {}", sku, e.getMostSpecificCause().toString());
             throw new InventoryUnavailableException("inventory could not restock " + sku + "; try again shortly", e);
@@ -75,9 +78,9 @@ class InventoryClient {
     record StockList(List<Stock> stock) {
     }
 
-    record RestockCommand(int quantity) {
+    record RestockCommand(int quantity, String restockId) {
     }
 
-    record Restocked(String sku, int available, int signalledOrders) {
+    record Restocked(String sku, int available, int signalledOrders, boolean replayed) {
     }
 }

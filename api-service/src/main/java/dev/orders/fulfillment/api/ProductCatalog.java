@@ -37,13 +37,16 @@ class ProductCatalog {
     }
 
     /** Empty when the SKU is not in the catalog; inventory is not asked then. */
-    Optional<RestockOutcome> restock(String sku, int quantity) {
+    /** {@code restockId}: the client's Idempotency-Key, or null; inventory applies each id once. */
+    Optional<RestockOutcome> restock(String sku, int quantity, String restockId) {
         return products.findBySku(sku).map(product -> {
-            InventoryClient.Restocked restocked = inventory.restock(sku, quantity);
-            return new RestockOutcome(ProductView.of(product, restocked.available()), restocked.signalledOrders());
+            InventoryClient.Restocked restocked = inventory.restock(sku, quantity, restockId);
+            return new RestockOutcome(ProductView.of(product, restocked.available()), restocked.signalledOrders(),
+                    restocked.replayed());
         });
     }
 
-    record RestockOutcome(ProductView product, int signalledOrders) {
+    /** {@code replayed}: the Idempotency-Key had restocked before; this is that restock's answer, nothing added. */
+    record RestockOutcome(ProductView product, int signalledOrders, boolean replayed) {
     }
 }

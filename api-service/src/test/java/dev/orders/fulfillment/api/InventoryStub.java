@@ -30,6 +30,7 @@ final class InventoryStub {
     static final int SIGNALLED_ORDERS = 2;
 
     private final Map<String, Integer> stock = new ConcurrentHashMap<>();
+    private final Map<String, Integer> restocks = new ConcurrentHashMap<>();
     private volatile Duration delay = Duration.ZERO;
     private int port;
     private HttpServer server;
@@ -77,10 +78,17 @@ final class InventoryStub {
         Matcher restock = RESTOCK.matcher(path);
         Matcher one = ONE_SKU.matcher(path);
         if ("POST".equals(exchange.getRequestMethod()) && restock.matches()) {
-            int quantity = JSON.readTree(exchange.getRequestBody()).get("quantity").asInt();
-            int available = stock.merge(restock.group(1), quantity, Integer::sum);
+            var body = JSON.readTree(exchange.getRequestBody());
+            int quantity = body.get("quantity").asInt();
+            String restockId = body.path("restock_id").isTextual() ? body.get("restock_id").asText() : null;
+            // as inventory-worker does: a restock id seen before answers as the first time, adding nothing
+            Integer earlier = restockId == null ? null : restocks.get(restockId);
+            int available = earlier != null ? earlier : stock.merge(restock.group(1), quantity, Integer::sum);
+            if (restockId != null) {
+                restocks.putIfAbsent(restockId, available);
+            }
             respond(exchange, 200, Map.of("sku", restock.group(1), "available", available,
-                    "signalled_orders", SIGNALLED_ORDERS));
+                    "signalled_orders", SIGNALLED_ORDERS, "replayed", earlier != null));
         } else if (path.equals("/stock")) {
             respond(exchange, 200, Map.of("stock", new TreeMap<>(stock).entrySet().stream()
                     .map(entry -> Map.of("sku", entry.getKey(), "available", entry.getValue())).toList()));

@@ -65,6 +65,36 @@ class ProductApiTest extends ApiServiceTestBase {
         assertThat(inventory.available("prod-2")).isEqualTo(before + 5);
     }
 
+    /** A client retrying a restock whose answer it lost: the Idempotency-Key reaches inventory, which adds once. */
+    @Test
+    void aRestockRetriedWithItsIdempotencyKeyAddsOnce() {
+        int before = inventory.available("prod-2");
+        String key = "restock-" + java.util.UUID.randomUUID();
+        for (boolean replayed : new boolean[] {false, true}) {
+            http.post().uri("/api/products/prod-2/restock").contentType(MediaType.APPLICATION_JSON)
+                    .header("Idempotency-Key", key)
+                    .body("{\"quantity\": 4}")
+                    .exchange()
+                    .expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.product.stock").isEqualTo(before + 4)
+                    .jsonPath("$.replayed").isEqualTo(replayed);
+        }
+        assertThat(inventory.available("prod-2")).isEqualTo(before + 4);
+    }
+
+    @Test
+    void anIdempotencyKeyThatIsNotOneIsABadRequest() {
+        for (String key : new String[] {"", "has space", "x".repeat(256)}) {
+            http.post().uri("/api/products/prod-2/restock").contentType(MediaType.APPLICATION_JSON)
+                    .header("Idempotency-Key", key)
+                    .body("{\"quantity\": 4}")
+                    .exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
+
     @Test
     void restockChecksTheCatalogAndTheQuantity() {
         http.post().uri("/api/products/no-such-thing/restock").contentType(MediaType.APPLICATION_JSON)

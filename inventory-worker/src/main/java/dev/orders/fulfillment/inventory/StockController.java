@@ -18,6 +18,8 @@ import org.springframework.web.server.ResponseStatusException;
 class StockController {
 
     private static final int MAX_RESTOCK = 1_000_000;
+    /** The longest restock id kept (the restocks table's key). */
+    private static final int MAX_RESTOCK_ID = 255;
 
     private static final Logger log = LoggerFactory.getLogger(StockController.class);
 
@@ -32,10 +34,11 @@ class StockController {
     record StockList(List<StockLevel> stock) {
     }
 
-    record RestockRequest(Integer quantity) {
+    /** {@code restock_id}: optional, the caller's key for this restock (api-service passes its Idempotency-Key). */
+    record RestockRequest(Integer quantity, String restockId) {
     }
 
-    record RestockResponse(String sku, int available, int signalledOrders) {
+    record RestockResponse(String sku, int available, int signalledOrders, boolean replayed) {
     }
 
     @GetMapping
@@ -55,15 +58,27 @@ class StockController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "quantity must be a whole number from 1 to " + MAX_RESTOCK + ", got " + quantity);
         }
+        String restockId = request.restockId();
+        if (restockId != null && (restockId.isEmpty() || restockId.length() > MAX_RESTOCK_ID)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "restock_id must be 1 to " + MAX_RESTOCK_ID + " characters");
+        }
         // the stock is committed when this returns, so every order woken below can reserve it
-        StockLedger.Restock restock = ledger.restock(sku, quantity).orElseThrow(() -> ledger.find(sku).isEmpty()
+        StockLedger.Restock restock;
+        try {
+            restock = ledger.restock(sku, quantity, restockId).orElseThrow(() -> ledger.find(sku).isEmpty()
                 ? unknown(sku)
                 : new ResponseStatusException(HttpStatus.CONFLICT,
                         "restocking " + sku + " by " + quantity + " would exceed " + StockLedger.MAX_AVAILABLE));
+        } catch (StockLedger.RestockIdReusedException e) {
+            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        }
+        // a replay signals again: waking a waiting order twice is harmless, and covers a signal the first one lost
         int signalled = backorderSignals.restocked(sku, restock.waitingOrders());
-        log.info("restocked {} by {} to {}; signalled {} of {} waiting orders",
-                sku, quantity, restock.available(), signalled, restock.waitingOrders().size());
-        return new RestockResponse(sku, restock.available(), signalled);
+        log.info("restocked {} by {} to {}{}; signalled {} of {} waiting orders", sku, quantity, restock.available(),
+                restock.replayed() ? " (replayed restock " + restockId + ", nothing added)" : "", signalled,
+                restock.waitingOrders().size());
+        return new RestockResponse(sku, restock.available(), signalled, restock.replayed());
     }
 
     private static ResponseStatusException unknown(String sku) {

@@ -37,8 +37,21 @@ class StockLedger {
         }
     }
 
-    /** The stock after a restock, and the orders waiting for that SKU. */
-    record Restock(int available, List<WaitingOrder> waitingOrders) {
+    /**
+     * The stock after a restock, and the orders waiting for that SKU; {@code replayed} when the restock id had been
+     * applied before, and this answer is that restock's (nothing added now).
+     */
+    record Restock(int available, List<WaitingOrder> waitingOrders, boolean replayed) {
+    }
+
+    /** A restock id sent again for a different SKU or quantity: a client bug, refused rather than guessed at. */
+    static class RestockIdReusedException extends RuntimeException {
+        RestockIdReusedException(String message) {
+            super(message);
+        }
+    }
+
+    private record RecordedRestock(String sku, int quantity, int available) {
     }
 
     /** An order waiting for stock, and the trace it was backordered in (null when untraced). */
@@ -103,11 +116,34 @@ class StockLedger {
         return released;
     }
 
-    /** @return empty when the SKU is not stocked here */
+    /**
+     * Adds {@code quantity} to the SKU, once per {@code restockId} (null: no id, every call adds): the same id again
+     * answers what the first call did and adds nothing, so a retry after a timeout never doubles the stock. Calls
+     * with one id are serialized by a transaction-scoped advisory lock on it.
+     *
+     * @return empty when the SKU is unknown or the restock would take it past {@link #MAX_AVAILABLE}
+     * @throws RestockIdReusedException when the id was used for another SKU or quantity
+     */
     @Transactional
-    /** Empty when the SKU is unknown or the restock would take it past {@link #MAX_AVAILABLE}. */
-    public Optional<Restock> restock(String sku, int quantity) {
-        return jdbc.sql("""
+    public Optional<Restock> restock(String sku, int quantity, String restockId) {
+        if (restockId != null) {
+            jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:id, 0))").param("id", restockId)
+                    .query().listOfRows();
+            Optional<RecordedRestock> earlier = jdbc.sql("""
+                            select sku, quantity, available from inventory.restocks where restock_id = :id""")
+                    .param("id", restockId)
+                    .query(RecordedRestock.class)
+                    .optional();
+            if (earlier.isPresent()) {
+                RecordedRestock first = earlier.get();
+                if (!first.sku().equals(sku) || first.quantity() != quantity) {
+                    throw new RestockIdReusedException("restock id " + restockId + " was used to restock "
+                            + first.sku() + " by " + first.quantity() + ", not " + sku + " by " + quantity);
+                }
+                return Optional.of(new Restock(first.available(), ordersWaitingFor(sku), true));
+            }
+        }
+        Optional<Restock> restock = jdbc.sql("""
                         update inventory.stock set available = available + :quantity, updated_at = now()
                         where sku = :sku and available <= :ceiling - :quantity
                         returning available""")
@@ -116,7 +152,18 @@ class StockLedger {
                 .param("sku", sku)
                 .query(Integer.class)
                 .optional()
-                .map(available -> new Restock(available, ordersWaitingFor(sku)));
+                .map(available -> new Restock(available, ordersWaitingFor(sku), false));
+        if (restockId != null) {
+            restock.ifPresent(done -> jdbc.sql("""
+                            insert into inventory.restocks (restock_id, sku, quantity, available)
+                            values (:id, :sku, :quantity, :available)""")
+                    .param("id", restockId)
+                    .param("sku", sku)
+                    .param("quantity", quantity)
+                    .param("available", done.available())
+                    .update());
+        }
+        return restock;
     }
 
     @Transactional(readOnly = true)

@@ -99,7 +99,7 @@ class InventoryActivitiesTest extends InventoryWorkerTestContext {
         ReserveInventoryInput input = new ReserveInventoryInput(order, List.of(line(scarce, 4)));
         assertThat(activities.reserve(input).reserved()).isFalse();
 
-        ledger.restock(scarce, 4);
+        ledger.restock(scarce, 4, null);
         ReserveInventoryResult retry = activities.reserve(input);
 
         assertThat(retry.reserved()).isTrue();

@@ -82,6 +82,55 @@ class StockControllerTest extends InventoryWorkerTestContext {
         assertThat(available(sku)).isEqualTo(8);
     }
 
+    /** A retry after a timeout whose first attempt went through: the same id adds nothing and answers the same. */
+    @Test
+    void aRestockSentAgainWithItsIdAddsNothing() {
+        String sku = newSku(3);
+        String body = "{\"quantity\":5,\"restock_id\":\"restock-" + sku + "\"}";
+
+        restock(sku, body).expectStatus().isOk()
+                .expectBody().json("{\"available\":8,\"replayed\":false}");
+        restock(sku, "{\"quantity\":2}").expectStatus().isOk();
+        restock(sku, body).expectStatus().isOk()
+                .expectBody().json("{\"sku\":\"" + sku + "\",\"available\":8,\"replayed\":true}");
+
+        assertThat(available(sku)).isEqualTo(10);
+    }
+
+    @Test
+    void restocksSentAtOnceWithOneIdAddOnce() throws Exception {
+        String sku = newSku(0);
+        String body = "{\"quantity\":7,\"restock_id\":\"burst-" + sku + "\"}";
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                sent.add(pool.submit(() -> restock(sku, body).expectStatus().isOk()));
+            }
+            for (java.util.concurrent.Future<?> each : sent) {
+                each.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(available(sku)).isEqualTo(7);
+    }
+
+    @Test
+    void anIdReusedForAnotherRestockIsRefusedAndChangesNothing() {
+        String sku = newSku(3);
+        restock(sku, "{\"quantity\":5,\"restock_id\":\"once-" + sku + "\"}").expectStatus().isOk();
+
+        restock(sku, "{\"quantity\":6,\"restock_id\":\"once-" + sku + "\"}")
+                .expectStatus().isEqualTo(422)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(String.class, detail -> assertThat(detail)
+                        .contains("once-" + sku).contains("by 5"));
+
+        assertThat(available(sku)).isEqualTo(8);
+    }
+
     @Test
     void restockRejectsQuantitiesOutOfRange() {
         String sku = newSku(3);
