@@ -5,10 +5,21 @@ import dev.orders.fulfillment.support.Simulation;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Stands in for a card processor: decides an authorisation and issues transaction and refund ids. */
+/**
+ * Stands in for a card processor: decides an authorisation and issues transaction and refund ids. Idempotent as
+ * real processors are: an authorisation asked with a key it has seen answers as the first did (approved with the
+ * same transaction id, or declined for the same reason), without charging again. It remembers keys in
+ * {@code payment.gateway_authorizations}, its own table in place of the processor's storage, committed before it
+ * answers, as a remote system's would be, whatever becomes of the caller's transaction.
+ */
 @Component
 class MockGateway {
 
@@ -21,12 +32,48 @@ class MockGateway {
     private static final Random RANDOM = new SecureRandom();
 
     private final Simulation simulation;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate ownTransaction;
 
-    MockGateway(Simulation simulation) {
+    MockGateway(Simulation simulation, JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.simulation = simulation;
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    ChargePaymentResult authorize(String paymentMethod) {
+    /** Authorises once per {@code idempotencyKey}; asked again with it, answers the first answer. */
+    ChargePaymentResult authorize(String idempotencyKey, String paymentMethod) {
+        return ownTransaction.execute(status -> {
+            jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 1))").param("key", idempotencyKey)
+                    .query().listOfRows();
+            return remembered(idempotencyKey).orElseGet(() -> {
+                ChargePaymentResult outcome = decide(paymentMethod);
+                jdbc.sql("""
+                                insert into payment.gateway_authorizations
+                                    (idempotency_key, approved, transaction_id, decline_reason)
+                                values (:key, :approved, :transaction, :reason)""")
+                        .param("key", idempotencyKey)
+                        .param("approved", outcome.approved())
+                        .param("transaction", outcome.transactionId())
+                        .param("reason", outcome.declineReason())
+                        .update();
+                return outcome;
+            });
+        });
+    }
+
+    private Optional<ChargePaymentResult> remembered(String idempotencyKey) {
+        return jdbc.sql("""
+                        select approved, transaction_id, decline_reason from payment.gateway_authorizations
+                        where idempotency_key = :key""")
+                .param("key", idempotencyKey)
+                .query((row, n) -> new ChargePaymentResult(row.getBoolean("approved"), row.getString("transaction_id"),
+                        row.getString("decline_reason")))
+                .optional();
+    }
+
+    private ChargePaymentResult decide(String paymentMethod) {
         if (TEST_DECLINE.equals(paymentMethod)) {
             return declined(TEST_DECLINE);
         }

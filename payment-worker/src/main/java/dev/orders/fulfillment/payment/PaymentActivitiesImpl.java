@@ -52,7 +52,8 @@ class PaymentActivitiesImpl implements PaymentActivities {
             // an earlier attempt's outcome stands, a decline included: asking the gateway again could charge twice
             ChargePaymentResult charge = ledger.findCharge(key).orElseGet(() -> {
                 Timer.Sample attempt = metrics.startAttempt();
-                ChargePaymentResult outcome = gateway.authorize(input.paymentMethod());
+                // the gateway gets the same key: a crash between its answer and the ledger's row cannot charge twice
+                ChargePaymentResult outcome = gateway.authorize(key, input.paymentMethod());
                 boolean kept = ledger.recordCharge(key, input, outcome);
                 metrics.attempted(input, outcome, kept, attempt);
                 // the row just written holds this outcome; a concurrent attempt that wrote first wins instead

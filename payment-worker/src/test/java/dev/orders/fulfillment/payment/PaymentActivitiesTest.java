@@ -49,6 +49,46 @@ class PaymentActivitiesTest {
     @Autowired
     MeterRegistry registry;
 
+    @Autowired
+    MockGateway gateway;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    /**
+     * The worker died after the gateway approved and before the ledger kept the charge: the retried activity asks
+     * the gateway with the same key and gets the same authorisation, so the card is charged once.
+     */
+    @Test
+    void aRetryAfterACrashBetweenGatewayAndLedgerDoesNotChargeAgain() {
+        PaymentActivities payments = calls.stub(PaymentActivities.class, activitiesBean);
+        ChargePaymentInput input = charge(UUID.randomUUID(), "120.00", "card");
+        ChargePaymentResult beforeTheCrash =
+                gateway.authorize(PaymentActivitiesImpl.idempotencyKey(input.orderId()), input.paymentMethod());
+
+        ChargePaymentResult retried = payments.charge(input);
+
+        assertThat(beforeTheCrash.approved()).isTrue();
+        assertThat(retried).isEqualTo(beforeTheCrash);
+        assertThat(jdbc.sql("select count(*) from payment.gateway_authorizations where idempotency_key = :key")
+                .param("key", PaymentActivitiesImpl.idempotencyKey(input.orderId())).query(Integer.class).single())
+                .isOne();
+    }
+
+    @Test
+    void theGatewayAnswersAKeyItHasSeenAsItDidTheFirstTime() {
+        String key = "order-" + UUID.randomUUID();
+
+        ChargePaymentResult declined = gateway.authorize(key, MockGateway.TEST_DECLINE);
+
+        assertThat(declined.approved()).isFalse();
+        // a later call with the same key and another card does not change the answer
+        assertThat(gateway.authorize(key, "card")).isEqualTo(declined);
+        String other = "order-" + UUID.randomUUID();
+        assertThat(gateway.authorize(other, "card").transactionId())
+                .isEqualTo(gateway.authorize(other, "card").transactionId());
+    }
+
     @Test
     void chargingTwiceChargesOnce() {
         PaymentActivities payments = calls.stub(PaymentActivities.class, activitiesBean);
@@ -115,7 +155,8 @@ class PaymentActivitiesTest {
         Simulation alwaysDecline =
                 Simulation.fromEnvironment(Map.of("PAYMENT_DECLINE_FAILURE_RATE", "1")::get, "PAYMENT");
         PaymentActivities payments = calls.stub(PaymentActivities.class,
-                new PaymentActivitiesImpl(ledger, new MockGateway(alwaysDecline), alwaysDecline, metrics));
+                new PaymentActivitiesImpl(ledger, new MockGateway(alwaysDecline, jdbc, transactions), alwaysDecline,
+                        metrics));
         ChargePaymentInput input = charge(UUID.randomUUID(), "15.00", "card");
 
         ChargePaymentResult result = payments.charge(input);
