@@ -287,7 +287,9 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
             // the gateway may have taken the money before the call failed; the refund finds out (no-op otherwise)
             possiblyCharged = true;
             decisionPath = DecisionPath.PAYMENT_ERROR;
-            return failPayment("payment error: " + causeOf(e));
+            // what went wrong inside is for the logs; the order and the customer get a reason fit to show
+            log.warn("order {}: payment failed for good: {}", order.orderId(), causeOf(e));
+            return failPayment("payment error: the payment could not be completed");
         }
         if (!charge.approved()) {
             decisionPath = DecisionPath.PAYMENT_DECLINED;
@@ -313,7 +315,9 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
             shipment = shipping.createShipment(new CreateShipmentInput(order.orderId(), order.customerId(),
                     order.customerTier(), order.totalAmount(), order.lines()));
         } catch (ActivityFailure e) {
-            String reason = "shipping failed: " + causeOf(e);
+            log.warn("order {}: shipping failed for good: {}", order.orderId(), causeOf(e));
+            String reason = "shipping failed: " + (rejectedShipment(e)
+                    ? causeOf(e) : "the shipment could not be booked");
             compensate(reason);
             notifyCustomer(NotificationType.ORDER_CANCELLED,
                     "We could not ship your order, so it was cancelled and your payment refunded.");
@@ -404,6 +408,12 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
 
     private boolean cancelRequested() {
         return cancelReason != null;
+    }
+
+    /** No carrier takes the order: shipping-worker's message is written for the customer. */
+    private static boolean rejectedShipment(ActivityFailure failure) {
+        return failure.getCause() instanceof ApplicationFailure application
+                && ShippingActivities.SHIPMENT_REJECTED.equals(application.getType());
     }
 
     private static String causeOf(ActivityFailure failure) {

@@ -355,9 +355,23 @@ class OrderFulfillmentWorkflowTest {
 
         assertThat(result.status()).isEqualTo(PAYMENT_FAILED);
         assertThat(result.decisionPath()).isEqualTo(DecisionPath.PAYMENT_ERROR);
+        // the worker's failure text ("ProcessPayment briefly unavailable") stays in the logs
+        assertThat(result.message()).isEqualTo("payment error: the payment could not be completed");
+        assertThat(services.lastState().failureReason()).isEqualTo(result.message());
         assertThat(services.count("ProcessPayment")).isEqualTo(5);
         assertThat(services.count("RefundPayment")).isEqualTo(1);
         assertThat(services.count("ReleaseInventory")).isEqualTo(1);
+    }
+
+    @Test
+    void aShippingFailureOfAnyOtherKindShowsNoInternals() {
+        services.failPermanently("CreateShipment", "IllegalStateException");
+
+        OrderFulfillmentResult result = run();
+
+        assertThat(result.status()).isEqualTo(CANCELLED);
+        assertThat(result.message()).isEqualTo("shipping failed: the shipment could not be booked");
+        assertThat(services.lastState().failureReason()).doesNotContain("refused", "Exception");
     }
 
     @Test
@@ -367,7 +381,8 @@ class OrderFulfillmentWorkflowTest {
         OrderFulfillmentResult result = run();
 
         assertThat(result.status()).isEqualTo(CANCELLED);
-        assertThat(result.message()).startsWith("shipping failed");
+        // shipping-worker writes a rejection's message for the customer: it is shown
+        assertThat(result.message()).isEqualTo("shipping failed: CreateShipment refused");
         assertThat(services.calls).containsSubsequence("ProcessPayment", "CreateShipment", "RefundPayment",
                 "ReleaseInventory");
         assertThat(services.notifications).containsExactly(NotificationType.ORDER_CANCELLED);

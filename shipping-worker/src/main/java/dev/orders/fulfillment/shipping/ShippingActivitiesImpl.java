@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 class ShippingActivitiesImpl implements ShippingActivities {
 
     /** The failure type of an order no carrier takes; non-retryable, since no retry makes it lighter. */
-    static final String SHIPMENT_REJECTED = "ShipmentRejected";
+    static final String SHIPMENT_REJECTED = ShippingActivities.SHIPMENT_REJECTED;
 
     private static final Logger log = LoggerFactory.getLogger(ShippingActivitiesImpl.class);
 
