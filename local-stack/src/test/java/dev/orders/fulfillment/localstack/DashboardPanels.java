@@ -59,11 +59,13 @@ final class DashboardPanels {
         return python;
     }
 
-    /** Runs every panel of every dashboard for each case on the file exporter's output in {@code telemetry}. */
-    static JsonNode run(Path telemetry, String database, List<Case> cases, Path work)
+    /**
+     * Runs every panel of every dashboard for each case on the file exporter's output in {@code telemetry}, with the
+     * Python {@link #requirePython} gave.
+     */
+    static JsonNode run(Path python, Path telemetry, String database, List<Case> cases, Path work)
             throws IOException, InterruptedException {
         Path log = work.resolve("dashboard-panels.log");
-        Path python = requirePython(log);
         Path out = work.resolve("dashboard-panels.json");
         List<String> command = new ArrayList<>(List.of(python.toString(), CHECK.resolve("panels.py").toString(),
                 "--telemetry", telemetry.toString(), "--database", database, "--out", out.toString()));

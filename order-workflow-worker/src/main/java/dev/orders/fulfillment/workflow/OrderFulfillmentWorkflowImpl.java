@@ -221,11 +221,10 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
         return proceedUnlessCancelled();
     }
 
-    /** The wait is over and the stock reserved. */
+    /** The wait is over and the stock reserved (stockHeld has been true since the order went on the waiting list). */
     private boolean restocked() {
         status = OrderStatus.PROCESSING;
         recordState();
-        stockHeld = true;
         return proceedUnlessCancelled();
     }
 

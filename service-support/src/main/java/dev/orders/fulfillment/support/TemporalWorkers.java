@@ -49,6 +49,7 @@ class TemporalWorkers implements SmartLifecycle, ApplicationListener<ContextClos
             return;
         }
         if (!tryStart()) {
+            log.warn("Temporal frontend not answering: the workers start once it does, retrying every {}", retry);
             Thread starter = new Thread(this::keepTrying, "temporal-worker-start");
             starter.setDaemon(true);
             starter.start();
@@ -60,12 +61,12 @@ class TemporalWorkers implements SmartLifecycle, ApplicationListener<ContextClos
             factory.start();
             return true;
         } catch (StatusRuntimeException e) {
-            log.warn("Temporal frontend not answering ({}): the workers start once it does, retrying every {}",
-                    e.getStatus().getCode(), retry);
+            log.debug("Temporal frontend not answering: {}", e.getStatus().getCode());
             return false;
         }
     }
 
+    /** Until the workers start or the context stops; under the lock drain takes, so never after it. */
     private void keepTrying() {
         try {
             while (!stopping.await(retry.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -73,12 +74,9 @@ class TemporalWorkers implements SmartLifecycle, ApplicationListener<ContextClos
                     if (stopping.getCount() == 0) {
                         return;
                     }
-                    try {
-                        factory.start();
+                    if (tryStart()) {
                         log.info("Temporal frontend answers: workers started");
                         return;
-                    } catch (StatusRuntimeException e) {
-                        log.debug("Temporal frontend still not answering: {}", e.getStatus().getCode());
                     }
                 }
             }
