@@ -3,7 +3,7 @@
 # `make run SIM=demo` reaches the launcher as the environment variable SIM (make exports command-line variables).
 MVN := ./mvnw -B
 
-.PHONY: help run build test clean load bench verify-scout temporal collector
+.PHONY: help run build test clean load bench verify-scout temporal collector histories
 
 help:
 	@echo "make run          build, then start PostgreSQL, Temporal and the seven services (Ctrl-C stops them)"
@@ -16,6 +16,7 @@ help:
 	@echo "make clean        delete build output (the local database and logs in .data stay)"
 	@echo "make load ARGS=\"--count 200 --rps 20\"  traffic on every decision path, then a reconciliation (loadgen --help)"
 	@echo "make bench        the suite against a bare Temporal workflow of its shape: bench/results/<date>-<host>.md"
+	@echo "make histories RECORDING=<date>-<change>  record a history per decision path on a real Temporal dev server"
 	@echo "make verify-scout with docker compose up: checks the collector receives, and forwards to Scout"
 
 run: build
@@ -47,6 +48,14 @@ temporal:
 collector:
 	$(MVN) -q -DskipTests -pl local-stack -am package
 	java -jar local-stack/target/local-stack-exec.jar install-collector
+
+# HistoryRecorder starts `temporal server start-dev` itself; the histories land in order-workflow-worker's test resources,
+# one folder per recording (RECORDING=<date>-<what changed>), beside the older ones, which must keep replaying
+RECORDING ?= $(shell date +%Y-%m-%d)
+histories: temporal
+	$(MVN) -q -pl order-workflow-worker -am test -Dtest=HistoryRecorder \
+		-Dsurefire.failIfNoSpecifiedTests=false -Dhistories.temporal=$(CURDIR)/.tools/bin/temporal \
+		-Dhistories.dir=$(CURDIR)/order-workflow-worker/src/test/resources/histories/$(RECORDING)
 
 verify-scout:
 	./scripts/verify-scout.sh

@@ -22,7 +22,7 @@ import dev.orders.fulfillment.contracts.ReserveInventoryResult;
 import dev.orders.fulfillment.contracts.SendNotificationInput;
 import dev.orders.fulfillment.contracts.ShippingActivities;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,11 +30,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Scriptable stand-ins for the five workers and api-service's state activity, registered on their real task
- * queues of a Temporal test environment. They record every call so tests can assert what the workflow did,
- * and can hold an activity open so a test can signal the workflow at an exact step.
+ * queues of a Temporal test environment (or of a real server, to record histories). They record every call so tests
+ * can assert what the workflow did, and can hold an activity open so a test can signal the workflow at an exact step.
  */
 final class FakeServices {
 
@@ -78,13 +79,14 @@ final class FakeServices {
         return states.get(states.size() - 1);
     }
 
-    void registerOn(TestWorkflowEnvironment env) {
-        env.newWorker(FraudActivities.TASK_QUEUE).registerActivitiesImplementations(new Fraud());
-        env.newWorker(InventoryActivities.TASK_QUEUE).registerActivitiesImplementations(new Inventory());
-        env.newWorker(PaymentActivities.TASK_QUEUE).registerActivitiesImplementations(new Payment());
-        env.newWorker(ShippingActivities.TASK_QUEUE).registerActivitiesImplementations(new Shipping());
-        env.newWorker(NotificationActivities.TASK_QUEUE).registerActivitiesImplementations(new Notifications());
-        env.newWorker(OrderStateActivities.TASK_QUEUE).registerActivitiesImplementations(new OrderState());
+    /** {@code workerFor} makes the worker of a task queue: the test environment's, or a real server's factory's. */
+    void registerOn(Function<String, Worker> workerFor) {
+        workerFor.apply(FraudActivities.TASK_QUEUE).registerActivitiesImplementations(new Fraud());
+        workerFor.apply(InventoryActivities.TASK_QUEUE).registerActivitiesImplementations(new Inventory());
+        workerFor.apply(PaymentActivities.TASK_QUEUE).registerActivitiesImplementations(new Payment());
+        workerFor.apply(ShippingActivities.TASK_QUEUE).registerActivitiesImplementations(new Shipping());
+        workerFor.apply(NotificationActivities.TASK_QUEUE).registerActivitiesImplementations(new Notifications());
+        workerFor.apply(OrderStateActivities.TASK_QUEUE).registerActivitiesImplementations(new OrderState());
     }
 
     private void enter(String activity) {

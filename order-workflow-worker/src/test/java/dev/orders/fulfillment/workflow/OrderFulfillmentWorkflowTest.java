@@ -76,7 +76,7 @@ class OrderFulfillmentWorkflowTest {
         env.newWorker(OrderFulfillmentWorkflow.TASK_QUEUE)
                 .registerWorkflowImplementationTypes(OrderFulfillmentWorkflowImpl.class);
         services = new FakeServices();
-        services.registerOn(env);
+        services.registerOn(env::newWorker);
         env.start();
         input = order(new OrderLine("prod-1", 2, new BigDecimal("29.99"), 250));
     }
