@@ -6,6 +6,7 @@ import dev.orders.fulfillment.contracts.NotificationActivities;
 import dev.orders.fulfillment.contracts.OrderStateActivities;
 import dev.orders.fulfillment.contracts.PaymentActivities;
 import dev.orders.fulfillment.contracts.ShippingActivities;
+import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import java.time.Duration;
@@ -40,8 +41,9 @@ final class FulfillmentActivityOptions {
             .build();
 
     static final ActivityOptions FRAUD = workerActivity(FraudActivities.TASK_QUEUE, RETRY_UNTIL_DONE);
-    static final ActivityOptions INVENTORY = workerActivity(InventoryActivities.TASK_QUEUE, RETRY_UNTIL_DONE);
-    static final ActivityOptions PAYMENT = workerActivity(PaymentActivities.TASK_QUEUE, RETRY_A_FEW_TIMES);
+    // a cancelled workflow waits for these to finish: their undoing (release, refund) must come after them
+    static final ActivityOptions INVENTORY = undoneLater(workerActivity(InventoryActivities.TASK_QUEUE, RETRY_UNTIL_DONE));
+    static final ActivityOptions PAYMENT = undoneLater(workerActivity(PaymentActivities.TASK_QUEUE, RETRY_A_FEW_TIMES));
     static final ActivityOptions SHIPPING = workerActivity(ShippingActivities.TASK_QUEUE, RETRY_A_FEW_TIMES);
     static final ActivityOptions NOTIFICATION = workerActivity(NotificationActivities.TASK_QUEUE, RETRY_A_FEW_TIMES);
     static final ActivityOptions PAYMENT_COMPENSATION = workerActivity(PaymentActivities.TASK_QUEUE, RETRY_UNTIL_DONE);
@@ -53,6 +55,12 @@ final class FulfillmentActivityOptions {
             .build();
 
     private FulfillmentActivityOptions() {
+    }
+
+    private static ActivityOptions undoneLater(ActivityOptions options) {
+        return ActivityOptions.newBuilder(options)
+                .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
+                .build();
     }
 
     private static ActivityOptions workerActivity(String taskQueue, RetryOptions retry) {

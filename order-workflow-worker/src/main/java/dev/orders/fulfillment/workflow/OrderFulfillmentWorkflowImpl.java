@@ -43,7 +43,9 @@ import io.temporal.common.SearchAttributeKey;
 import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.spring.boot.WorkflowImpl;
+import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,6 +67,7 @@ import org.slf4j.Logger;
 public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
 
     private static final Logger log = Workflow.getLogger(OrderFulfillmentWorkflowImpl.class);
+    private static final String CANCELLED_IN_TEMPORAL = "cancelled: by an operator in Temporal";
     /**
      * Runs started before the workflow kept search attributes replay without them (README, "Changing the workflow
      * while orders are in flight").
@@ -74,6 +77,8 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
     private static final String RESTOCK_KEPT_CHANGE = "restock-signal-kept";
     /** Runs that backordered before the wait could continue as new replay their one long history. */
     private static final String CONTINUE_AS_NEW_CHANGE = "backorder-continue-as-new";
+    /** Runs that took payment before the refund was registered ahead of the charge replay without it on a decline. */
+    private static final String SAGA_CHANGE = "refund-registered-before-charge";
 
     private final FraudActivities fraud =
             Workflow.newActivityStub(FraudActivities.class, FulfillmentActivityOptions.FRAUD);
@@ -104,9 +109,9 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
     private String cancelReason;
     private boolean restockSignalled;
 
-    // what compensation has to undo
-    private boolean stockHeld;
-    private boolean possiblyCharged;
+    /** What has to be undone if the order ends before it ships: each step registers its undoing before it runs. */
+    private final Saga saga = new Saga(new Saga.Options.Builder().build());
+    private String compensationReason;
 
     private boolean keepsSearchAttributes;
 
@@ -114,11 +119,22 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
     public OrderFulfillmentResult fulfil(OrderFulfillmentInput input) {
         this.order = input;
         keepsSearchAttributes = Workflow.getVersion(SEARCH_ATTRIBUTES_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
-        if (input.continuation() != null) {
-            resumeBackorder(input.continuation());
-        } else {
-            publishSearchAttributes();
-            OrderValidation.problem(input).ifPresentOrElse(this::rejectInvalid, this::process);
+        try {
+            if (input.continuation() != null) {
+                resumeBackorder(input.continuation());
+            } else {
+                publishSearchAttributes();
+                OrderValidation.problem(input).ifPresentOrElse(this::rejectInvalid, this::process);
+            }
+        } catch (CanceledFailure e) {
+            endCancelledInTemporal();
+            throw e;
+        } catch (ActivityFailure e) {
+            if (e.getCause() instanceof CanceledFailure cancelled) {
+                endCancelledInTemporal();
+                throw cancelled;
+            }
+            throw e;
         }
         return new OrderFulfillmentResult(input.orderId(), status, decisionPath,
                 riskScore == null ? 0 : riskScore, failureReason == null ? "order " + status.wireName() : failureReason);
@@ -135,7 +151,7 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
         decisionPath = DecisionPath.BACKORDER;
         status = OrderStatus.BACKORDERED;
         riskScore = continued.riskScore();
-        stockHeld = true;
+        saga.addCompensation(this::releaseStock); // the predecessor's reservation attempt registered the order
         restockSignalled = restockSignalled || continued.restockPending();
         if (cancelReason == null) {
             cancelReason = continued.cancelReason();
@@ -147,7 +163,14 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
     }
 
     private void payShipAndConfirm() {
-        if (takePayment() && ship()) {
+        if (takePayment()) {
+            // once shipping begins the goods may leave: not even a cancellation of the workflow itself stops it
+            Workflow.newDetachedCancellationScope(this::shipAndConfirm).run();
+        }
+    }
+
+    private void shipAndConfirm() {
+        if (ship()) {
             step = NOTIFYING;
             notifyCustomer(NotificationType.ORDER_CONFIRMED,
                     "Your order is confirmed and on its way with " + carrier + ", tracking " + trackingId + ".");
@@ -205,10 +228,11 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
     private boolean reserveStock() {
         step = RESERVING_INVENTORY;
         restockSignalled = false; // a restock from here on may come too late for this attempt: it counts
+        // before the call: an attempt that failed may still have reserved, and a shortage puts the order on the
+        // waiting list, which releasing clears too
+        saga.addCompensation(this::releaseStock);
         ReserveInventoryResult reservation = inventory.reserve(reserveInput());
         if (!reservation.reserved()) {
-            // the inventory service registered the order as waiting: releasing clears that even if nothing is held
-            stockHeld = true;
             decisionPath = DecisionPath.BACKORDER;
             status = OrderStatus.BACKORDERED;
             recordState();
@@ -217,11 +241,10 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
             return awaitStock(Workflow.currentTimeMillis() + order.policy().backorderWindow().toMillis(), 1)
                     && restocked();
         }
-        stockHeld = true;
         return proceedUnlessCancelled();
     }
 
-    /** The wait is over and the stock reserved (stockHeld has been true since the order went on the waiting list). */
+    /** The wait is over and the stock reserved (its release was registered before the first attempt). */
     private boolean restocked() {
         status = OrderStatus.PROCESSING;
         recordState();
@@ -278,13 +301,20 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
 
     private boolean takePayment() {
         step = CHARGING_PAYMENT;
+        // before the call: the gateway may take the money and the call still fail; a refund of nothing is a no-op
+        boolean refundFirst = Workflow.getVersion(SAGA_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+        if (refundFirst) {
+            saga.addCompensation(this::refundPayment);
+        }
         ChargePaymentResult charge;
         try {
             charge = payment.charge(new ChargePaymentInput(order.orderId(), order.customerId(), order.totalAmount(),
                     order.currency(), order.paymentMethod()));
         } catch (ActivityFailure e) {
-            // the gateway may have taken the money before the call failed; the refund finds out (no-op otherwise)
-            possiblyCharged = true;
+            rethrowCancellation(e);
+            if (!refundFirst) {
+                saga.addCompensation(this::refundPayment);
+            }
             decisionPath = DecisionPath.PAYMENT_ERROR;
             // what went wrong inside is for the logs; the order and the customer get a reason fit to show
             log.warn("order {}: payment failed for good: {}", order.orderId(), causeOf(e));
@@ -294,7 +324,9 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
             decisionPath = DecisionPath.PAYMENT_DECLINED;
             return failPayment("payment declined: " + charge.declineReason());
         }
-        possiblyCharged = true;
+        if (!refundFirst) {
+            saga.addCompensation(this::refundPayment);
+        }
         transactionId = charge.transactionId();
         recordState();
         return proceedUnlessCancelled();
@@ -342,14 +374,46 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
         return false;
     }
 
-    /** Undoes, in reverse order, whatever the order holds. Each compensation retries until it succeeds. */
+    /**
+     * Undoes, in reverse order, whatever the order holds (refund, then release). Each compensation retries until it
+     * succeeds. Detached: a cancellation of the workflow itself must not cancel the undoing it asks for.
+     */
     private void compensate(String reason) {
         step = COMPENSATING;
-        if (possiblyCharged) {
-            refunds.refund(new RefundPaymentInput(order.orderId(), reason));
-        }
-        if (stockHeld) {
-            inventory.release(new ReleaseInventoryInput(order.orderId(), reason));
+        compensationReason = reason;
+        Workflow.newDetachedCancellationScope(saga::compensate).run();
+    }
+
+    private void refundPayment() {
+        refunds.refund(new RefundPaymentInput(order.orderId(), compensationReason));
+    }
+
+    private void releaseStock() {
+        inventory.release(new ReleaseInventoryInput(order.orderId(), compensationReason));
+    }
+
+    /**
+     * The workflow itself was cancelled (the Temporal UI's Cancel, {@code temporal workflow cancel}): the order ends
+     * cancelled as if asked through the API, its undoing and its last writes detached from the cancelled scope.
+     */
+    private void endCancelledInTemporal() {
+        Workflow.newDetachedCancellationScope(() -> {
+            if (status.isTerminal()) {
+                recordState(); // it had ended; its last write may have been cut short, and writing it again is harmless
+                return;
+            }
+            if (compensationReason == null) {
+                compensate(CANCELLED_IN_TEMPORAL);
+            }
+            notifyCustomer(NotificationType.ORDER_CANCELLED, "Your order was cancelled.");
+            finish(OrderStatus.CANCELLED, CANCELLED_IN_TEMPORAL);
+        }).run();
+    }
+
+    /** A step's failure that is only the workflow being cancelled is not the step's business outcome. */
+    private static void rethrowCancellation(ActivityFailure failure) {
+        if (failure.getCause() instanceof CanceledFailure) {
+            throw failure;
         }
     }
 
@@ -397,6 +461,7 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
         try {
             notifications.send(new SendNotificationInput(order.orderId(), order.customerId(), type, message));
         } catch (ActivityFailure e) {
+            rethrowCancellation(e);
             log.warn("order {}: {} notification not sent: {}", order.orderId(), type.wireName(), causeOf(e));
         }
     }

@@ -9,6 +9,7 @@ import static dev.orders.fulfillment.contracts.OrderStatus.PROCESSING;
 import static dev.orders.fulfillment.contracts.OrderStatus.REJECTED;
 import static dev.orders.fulfillment.contracts.OrderStatus.SHIPPED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orders.fulfillment.contracts.CustomerHistory;
 import dev.orders.fulfillment.contracts.CustomerTier;
@@ -25,16 +26,20 @@ import dev.orders.fulfillment.contracts.OrderStep;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.common.SearchAttributes;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -341,8 +346,9 @@ class OrderFulfillmentWorkflowTest {
         assertThat(result.status()).isEqualTo(PAYMENT_FAILED);
         assertThat(result.decisionPath()).isEqualTo(DecisionPath.PAYMENT_DECLINED);
         assertThat(result.message()).isEqualTo("payment declined: test_decline");
+        // the saga registered the refund before the charge: it runs, and finds nothing to refund
+        assertThat(services.calls).containsSubsequence("ProcessPayment", "RefundPayment", "ReleaseInventory");
         assertThat(services.count("ReleaseInventory")).isEqualTo(1);
-        assertThat(services.count("RefundPayment")).isZero();
         assertThat(services.count("CreateShipment")).isZero();
         assertThat(services.notifications).containsExactly(NotificationType.PAYMENT_FAILED);
     }
@@ -474,6 +480,38 @@ class OrderFulfillmentWorkflowTest {
             assertThat(services.count("RefundPayment")).isZero();
         }
 
+        @Test
+        void ofTheWorkflowItselfTheOrderIsCompensatedAndRecorded() {
+            services.shortReservations = -1;
+            start();
+            awaitStep(OrderStep.AWAITING_RESTOCK);
+
+            WorkflowStub.fromTyped(workflow).cancel();
+
+            assertThatThrownBy(OrderFulfillmentWorkflowTest.this::result)
+                    .isInstanceOf(WorkflowFailedException.class).hasCauseInstanceOf(CanceledFailure.class);
+            assertThat(services.count("ReleaseInventory")).isEqualTo(1);
+            assertThat(services.lastState().status()).isEqualTo(CANCELLED);
+            assertThat(services.lastState().failureReason()).isEqualTo("cancelled: by an operator in Temporal");
+            assertThat(services.notifications).endsWith(NotificationType.ORDER_CANCELLED);
+        }
+
+        @Test
+        void ofTheWorkflowOnceShippingHasStartedTheOrderStillCompletes() throws InterruptedException {
+            FakeServices.Gate gate = services.hold("CreateShipment");
+            start();
+            gate.awaitEntered();
+
+            WorkflowStub.fromTyped(workflow).cancel();
+            gate.open();
+
+            // the SDK closes a run whose cancellation was asked for as cancelled, even one that went on to complete
+            assertThatThrownBy(OrderFulfillmentWorkflowTest.this::result).isInstanceOf(WorkflowFailedException.class);
+            assertThat(services.count("RefundPayment") + services.count("ReleaseInventory")).isZero();
+            assertThat(services.notifications).containsExactly(NotificationType.ORDER_CONFIRMED);
+            assertThat(services.lastState().status()).isEqualTo(COMPLETED);
+        }
+
         private void cancelDuring(String activity) throws InterruptedException {
             FakeServices.Gate gate = services.hold(activity);
             start();
@@ -533,7 +571,11 @@ class OrderFulfillmentWorkflowTest {
     }
 
     private OrderFulfillmentResult result() {
-        return WorkflowStub.fromTyped(workflow).getResult(OrderFulfillmentResult.class);
+        try {
+            return WorkflowStub.fromTyped(workflow).getResult(1, TimeUnit.MINUTES, OrderFulfillmentResult.class);
+        } catch (TimeoutException e) {
+            throw new AssertionError("the workflow did not finish; it is at " + progress(), e);
+        }
     }
 
     private SearchAttributes searchAttributes() {
