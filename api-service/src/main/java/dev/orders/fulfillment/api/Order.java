@@ -28,7 +28,8 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * An order: what the customer asked for, where its workflow has got to, and the audit trail of how it got
- * there. Every change of status or decision path appends to that trail, here and nowhere else.
+ * there. Every change of status or decision path, and every request the workflow refused, appends to that trail, here
+ * and nowhere else.
  *
  * <p>The row is also the outbox of the order's Temporal work: {@code workflowStartedAt} stays null until the
  * workflow is known to exist, and the review decision and cancellation keep when they last reached it, so
@@ -141,6 +142,12 @@ class Order {
         review = review.signalled(now);
     }
 
+    /** The workflow refused the decision: it is taken back, and the trail says why. */
+    void reviewRefused(String why, Instant now) {
+        note("review decision " + review.decision().wireName() + " refused: " + why, now);
+        review = null;
+    }
+
     /** A repeated request keeps the first reason; the workflow honours the first one anyway. */
     void requestCancellation(String reason, Instant now) {
         if (!status.isCancellable()) {
@@ -155,6 +162,17 @@ class Order {
 
     void cancellationSignalled(Instant now) {
         cancellation = cancellation.signalled(now);
+    }
+
+    /** The workflow refused the cancellation (shipping had begun, say): it is taken back, and the trail says why. */
+    void cancellationRefused(String why, Instant now) {
+        note("cancellation refused: " + why, now);
+        cancellation = null;
+    }
+
+    private void note(String what, Instant now) {
+        updatedAt = now;
+        history.add(new OrderTransition(status, decisionPath, failureReason, what, now));
     }
 
     void livenessChecked(Instant now) {
@@ -173,7 +191,7 @@ class Order {
         failureReason = newFailureReason;
         updatedAt = now;
         if (transition) {
-            history.add(new OrderTransition(status, decisionPath, failureReason, now));
+            history.add(new OrderTransition(status, decisionPath, failureReason, null, now));
         }
         return transition;
     }
@@ -244,6 +262,10 @@ class Order {
 
     Cancellation cancellation() {
         return cancellation;
+    }
+
+    Instant workflowStartedAt() {
+        return workflowStartedAt;
     }
 
     Instant createdAt() {

@@ -56,19 +56,29 @@ class OrderCommands {
     OrderView review(UUID id, ReviewDecision decision, String reviewer, String note) {
         update(id, order -> order.recordReview(decision, reviewer, note, Instant.now()));
         log.info("order {}: review decision {} recorded", id, decision.wireName());
-        return withLockedOrder(id, order -> {
-            workflows.deliverReview(order);
-            return OrderView.of(order);
-        });
+        return deliver(id, workflows::deliverReview);
     }
 
     OrderView cancel(UUID id, String reason) {
         update(id, order -> order.requestCancellation(reason, Instant.now()));
         log.info("order {}: cancellation recorded", id);
-        return withLockedOrder(id, order -> {
-            workflows.deliverCancellation(order);
-            return OrderView.of(order);
-        });
+        return deliver(id, workflows::deliverCancellation);
+    }
+
+    /**
+     * Tells the workflow what the row now holds. A refusal is committed on the row (the intent taken back, the
+     * reason in the trail) and then answered as a 409 with the workflow's reason; anything else is accepted, the
+     * dispatcher delivering what could not be delivered now.
+     */
+    private OrderView deliver(UUID id, Function<Order, OrderWorkflows.Outcome> delivery) {
+        Delivered delivered = withLockedOrder(id, order -> new Delivered(delivery.apply(order), OrderView.of(order)));
+        if (delivered.outcome().kind() == OrderWorkflows.Kind.REFUSED) {
+            throw new OrderConflictException("order " + id + ": " + delivered.outcome().refusal());
+        }
+        return delivered.view();
+    }
+
+    private record Delivered(OrderWorkflows.Outcome outcome, OrderView view) {
     }
 
     /** Prices each item (the request's price, else the catalog's); unknown SKUs reject the whole order. */

@@ -76,10 +76,10 @@ class OrderDispatcher {
 
     private OrderWorkflows.Outcome redriveIfForgotten(Order order) {
         OrderWorkflows.Outcome described = workflows.describe(order);
-        if (described != OrderWorkflows.Outcome.FAILED) {
+        if (described.kind() != OrderWorkflows.Kind.FAILED) {
             order.livenessChecked(Instant.now());
         }
-        if (described != OrderWorkflows.Outcome.NOT_FOUND) {
+        if (described.kind() != OrderWorkflows.Kind.NOT_FOUND) {
             return described;
         }
         log.info("re-driving order {}: Temporal no longer knows workflow {}", order.id(), order.workflowId());
@@ -89,7 +89,7 @@ class OrderDispatcher {
     private void inBatch(Supplier<List<Order>> claim, Function<Order, OrderWorkflows.Outcome> work) {
         transactions.executeWithoutResult(tx -> {
             for (Order order : claim.get()) {
-                if (work.apply(order) == OrderWorkflows.Outcome.FAILED) {
+                if (work.apply(order).kind() == OrderWorkflows.Kind.FAILED) {
                     return;
                 }
             }

@@ -60,6 +60,7 @@ class OrderStateActivitiesImpl implements OrderStateActivities {
 
     /** A re-driven order walks its steps again: it enters review or a backorder once, however often it is told. */
     private static boolean firstTimeIn(Order order, OrderStatus status) {
-        return order.history().stream().filter(transition -> transition.status() == status).count() == 1;
+        return order.history().stream().filter(transition -> transition.isTransition() && transition.status() == status)
+                .count() == 1;
     }
 }

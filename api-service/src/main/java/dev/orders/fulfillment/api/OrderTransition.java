@@ -9,7 +9,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One step of an order's audit trail, appended by {@link Order} whenever its status or decision path changes. */
+/**
+ * One step of an order's audit trail, appended by {@link Order} whenever its status or decision path changes, or
+ * with a note when something happened to the order that changed neither (a refused request).
+ */
 @Entity
 @Table(name = "order_transitions", schema = "orders")
 class OrderTransition {
@@ -20,15 +23,18 @@ class OrderTransition {
     private OrderStatus status;
     private DecisionPath decisionPath;
     private String failureReason;
+    private String note;
     private Instant recordedAt;
 
     protected OrderTransition() {
     }
 
-    OrderTransition(OrderStatus status, DecisionPath decisionPath, String failureReason, Instant recordedAt) {
+    OrderTransition(OrderStatus status, DecisionPath decisionPath, String failureReason, String note,
+            Instant recordedAt) {
         this.status = status;
         this.decisionPath = decisionPath;
         this.failureReason = failureReason;
+        this.note = note;
         this.recordedAt = recordedAt;
     }
 
@@ -42,6 +48,15 @@ class OrderTransition {
 
     String failureReason() {
         return failureReason;
+    }
+
+    /** A change of status or decision path, not a note. */
+    boolean isTransition() {
+        return note == null;
+    }
+
+    String note() {
+        return note;
     }
 
     Instant recordedAt() {

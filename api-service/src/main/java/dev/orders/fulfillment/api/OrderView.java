@@ -63,10 +63,11 @@ record OrderView(
         }
     }
 
-    record Transition(OrderStatus status, DecisionPath decisionPath, String failureReason, Instant at) {
+    record Transition(OrderStatus status, DecisionPath decisionPath, String failureReason,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String note, Instant at) {
         static Transition of(OrderTransition transition) {
             return new Transition(transition.status(), transition.decisionPath(), transition.failureReason(),
-                    transition.recordedAt());
+                    transition.note(), transition.recordedAt());
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.orders.fulfillment.api;
 
 import dev.orders.fulfillment.contracts.OrderFulfillmentWorkflow;
+import dev.orders.fulfillment.contracts.OrderProgress;
 import dev.orders.fulfillment.support.OrderTraces;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
@@ -9,11 +10,25 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.client.WorkflowUpdateStage;
+import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,20 +36,50 @@ import org.springframework.stereotype.Component;
  * exists. Each call is made for an order whose row the caller holds locked, and records on that row what got
  * through. A call that fails is logged and reported, never thrown: the intent stays on the row and
  * {@link OrderDispatcher} tries again.
+ *
+ * <p>A review decision or cancellation goes to the run that was there when it was recorded as an update, which the
+ * workflow's own state accepts or refuses at once (a refusal is written on the order, for whoever asked). A run
+ * started after it (a re-driven order) gets it as a signal instead: that run has yet to walk back to where the
+ * decision applies, and a signal waits for it there.
  */
 @Component
-class OrderWorkflows {
+class OrderWorkflows implements DisposableBean {
 
-    enum Outcome { DONE, NOT_FOUND, FAILED }
+    enum Kind { DONE, NOT_FOUND, FAILED, REFUSED }
+
+    /** What got through; a refusal carries the workflow's reason. */
+    record Outcome(Kind kind, String refusal) {
+        static final Outcome DONE = new Outcome(Kind.DONE, null);
+        static final Outcome NOT_FOUND = new Outcome(Kind.NOT_FOUND, null);
+        static final Outcome FAILED = new Outcome(Kind.FAILED, null);
+
+        static Outcome refused(String why) {
+            return new Outcome(Kind.REFUSED, why);
+        }
+    }
 
     private static final Logger log = LoggerFactory.getLogger(OrderWorkflows.class);
 
     private final WorkflowClient client;
     private final FulfillmentInputs inputs;
+    private final Duration updateTimeout;
+    /** Runs updates so a request waits for one no longer than the timeout (the SDK waits for a worker forever). */
+    private final ExecutorService updates = Executors.newCachedThreadPool(work -> {
+        Thread thread = new Thread(work, "order-update");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    OrderWorkflows(WorkflowClient client, FulfillmentInputs inputs) {
+    OrderWorkflows(WorkflowClient client, FulfillmentInputs inputs,
+            @Value("${orders.temporal.update-timeout}") Duration updateTimeout) {
         this.client = client;
         this.inputs = inputs;
+        this.updateTimeout = updateTimeout;
+    }
+
+    @Override
+    public void destroy() {
+        updates.shutdownNow();
     }
 
     /** A cheap health check, so a caller can leave its work for later instead of waiting on each call in turn. */
@@ -70,21 +115,38 @@ class OrderWorkflows {
 
     Outcome deliverReview(Order order) {
         Instant sentAt = Instant.now();
-        Outcome outcome = signal(order, "review decision",
-                workflow -> workflow.manualReviewDecision(order.review().decision().wireName()));
-        if (outcome == Outcome.DONE) {
-            order.reviewSignalled(sentAt);
+        Review review = order.review();
+        String decision = review.decision().wireName();
+        Outcome outcome = redriven(order, review.reviewedAt())
+                ? signal(order, "review decision", workflow -> workflow.manualReviewDecision(decision))
+                : update(order, "review decision", OrderFulfillmentWorkflow.REVIEW_UPDATE,
+                        "review-" + review.reviewedAt().toEpochMilli(), decision);
+        switch (outcome.kind()) {
+            case DONE -> order.reviewSignalled(sentAt);
+            case REFUSED -> order.reviewRefused(outcome.refusal(), Instant.now());
+            default -> { }
         }
         return outcome;
     }
 
     Outcome deliverCancellation(Order order) {
         Instant sentAt = Instant.now();
-        Outcome outcome = signal(order, "cancellation", workflow -> workflow.cancel(order.cancellation().reason()));
-        if (outcome == Outcome.DONE) {
-            order.cancellationSignalled(sentAt);
+        Cancellation cancellation = order.cancellation();
+        Outcome outcome = redriven(order, cancellation.requestedAt())
+                ? signal(order, "cancellation", workflow -> workflow.cancel(cancellation.reason()))
+                : update(order, "cancellation", OrderFulfillmentWorkflow.CANCEL_UPDATE,
+                        "cancel-" + cancellation.requestedAt().toEpochMilli(), cancellation.reason());
+        switch (outcome.kind()) {
+            case DONE -> order.cancellationSignalled(sentAt);
+            case REFUSED -> order.cancellationRefused(outcome.refusal(), Instant.now());
+            default -> { }
         }
         return outcome;
+    }
+
+    /** Whether the run that exists now started after the intent was recorded: Temporal forgot the one it was for. */
+    private static boolean redriven(Order order, Instant recordedAt) {
+        return order.workflowStartedAt() != null && order.workflowStartedAt().isAfter(recordedAt);
     }
 
     /** Whether Temporal still has the order's workflow, running or closed. */
@@ -98,6 +160,57 @@ class OrderWorkflows {
             log.warn("order {}: cannot describe workflow {}: {}", order.id(), order.workflowId(), causeOf(e));
             return Outcome.FAILED;
         }
+    }
+
+    /**
+     * Sends an update and waits until the workflow has accepted (and applied) or refused it. The id makes a re-delivery of the
+     * same intent (after a timeout) get the first delivery's answer instead of a second decision.
+     */
+    private Outcome update(Order order, String intent, String name, String updateId, String argument) {
+        WorkflowStub stub = client.newUntypedWorkflowStub(order.workflowId());
+        UpdateOptions<OrderProgress> options = UpdateOptions.newBuilder(OrderProgress.class)
+                .setUpdateName(name)
+                .setUpdateId(updateId)
+                .setWaitForStage(WorkflowUpdateStage.COMPLETED) // the handlers only set state: done once accepted
+                .build();
+        // a refusal is the handle's outcome, thrown by getResult
+        Future<?> sent = updates.submit(() -> OrderTraces.within(order.traceParent(),
+                () -> stub.startUpdate(options, argument).getResult()));
+        try {
+            sent.get(updateTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            log.info("order {}: {} accepted by {}", order.id(), intent, order.workflowId());
+            return Outcome.DONE;
+        } catch (TimeoutException e) {
+            sent.cancel(true);
+            log.warn("order {}: {} recorded; workflow {} did not answer within {}, the dispatcher will retry",
+                    order.id(), intent, order.workflowId(), updateTimeout);
+            return Outcome.FAILED;
+        } catch (InterruptedException e) {
+            sent.cancel(true);
+            Thread.currentThread().interrupt();
+            return Outcome.FAILED;
+        } catch (ExecutionException e) {
+            return updateFailed(order, intent, e.getCause());
+        }
+    }
+
+    private Outcome updateFailed(Order order, String intent, Throwable failure) {
+        // the validators are the only workflow code that throws for these updates; the SDK (1.38) hands their
+        // failure to the client re-typed as its own wrapper, so the kind of failure tells a refusal, not its type
+        if (failure instanceof WorkflowUpdateException refused
+                && refused.getCause() instanceof ApplicationFailure reason) {
+            log.info("order {}: {} refused by {}: {}", order.id(), intent, order.workflowId(),
+                    reason.getOriginalMessage());
+            return Outcome.refused(reason.getOriginalMessage());
+        }
+        if (failure instanceof WorkflowNotFoundException) {
+            log.info("order {}: {} recorded; it is delivered once workflow {} runs", order.id(), intent,
+                    order.workflowId());
+            return Outcome.NOT_FOUND;
+        }
+        log.warn("order {}: {} recorded but not delivered, the dispatcher will retry: {}", order.id(), intent,
+                failure instanceof WorkflowException e ? causeOf(e) : failure.toString());
+        return Outcome.FAILED;
     }
 
     private Outcome signal(Order order, String intent, Consumer<OrderFulfillmentWorkflow> send) {

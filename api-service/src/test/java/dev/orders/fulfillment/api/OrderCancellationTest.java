@@ -14,7 +14,7 @@ import org.springframework.http.MediaType;
 class OrderCancellationTest extends ApiServiceTestBase {
 
     @Test
-    void aCancellationIsRecordedThenSignalledToTheWorkflow() {
+    void aCancellationIsRecordedThenDeliveredToTheWorkflow() {
         UUID id = place(order(newCustomer(), "prod-1", 1));
 
         http.method(HttpMethod.DELETE).uri("/api/orders/{id}", id).contentType(MediaType.APPLICATION_JSON)
@@ -69,6 +69,25 @@ class OrderCancellationTest extends ApiServiceTestBase {
 
             assertThat(row(id).get("cancel_requested_at")).isNull();
         }
+    }
+
+    @Test
+    void aCancellationTheWorkflowRefusesIsA409WithItsReasonAndNotedOnTheOrder() {
+        UUID id = place(order(newCustomer(), "prod-1", 1));
+        // the database still says processing; the workflow knows the shipment is being booked
+        workflowOf(id).refuseUpdates("shipping has begun");
+
+        http.delete().uri("/api/orders/{id}", id).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("order " + id + ": shipping has begun");
+
+        assertThat(row(id).get("cancel_requested_at")).isNull();
+        http.get().uri("/api/orders/{id}", id).exchange()
+                .expectBody()
+                .jsonPath("$.order.cancel_requested_at").isEmpty()
+                .jsonPath("$.order.history[-1].note").isEqualTo("cancellation refused: shipping has begun");
+        assertThat(workflowOf(id).cancelReasons()).isEmpty();
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 class OrderReviewTest extends ApiServiceTestBase {
 
     @Test
-    void aDecisionIsRecordedThenSignalledToTheWorkflow() {
+    void aDecisionIsRecordedThenDeliveredToTheWorkflow() {
         UUID id = orderAwaitingReview();
 
         review(id, "{\"decision\": \"approved\", \"reviewer\": \"alice\", \"note\": \"known customer,\\nfine\"}")
@@ -55,6 +55,28 @@ class OrderReviewTest extends ApiServiceTestBase {
                 .expectBody().jsonPath("$.detail").isNotEmpty();
 
         assertThat(row(processing).get("review_decision")).isNull();
+    }
+
+    @Test
+    void aDecisionTheWorkflowRefusesIsA409WithItsReasonAndNotedOnTheOrder() {
+        UUID id = orderAwaitingReview();
+        // what the real workflow says when its review window closed before the database heard of it
+        workflowOf(id).refuseUpdates("the order is already rejected");
+
+        review(id, "{\"decision\": \"approved\", \"reviewer\": \"alice\"}")
+                .expectStatus().isEqualTo(409)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("order " + id + ": the order is already rejected");
+
+        assertThat(row(id).get("review_decision")).isNull();
+        http.get().uri("/api/orders/{id}", id).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.order.review").isEmpty()
+                .jsonPath("$.order.history[-1].note")
+                .isEqualTo("review decision approved refused: the order is already rejected")
+                .jsonPath("$.order.history[-1].status").isEqualTo("manual_review");
+        assertThat(workflowOf(id).reviewDecisions()).isEmpty();
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.orders.fulfillment.contracts.OrderFulfillmentWorkflow;
 import dev.orders.fulfillment.contracts.OrderProgress;
 import dev.orders.fulfillment.contracts.OrderStatus;
 import dev.orders.fulfillment.contracts.OrderStep;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.WorkflowImpl;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.List;
 /**
  * Stands in for order-workflow-worker in these tests: the starter's test server runs it on the real task queue
  * (it is in the auto-discovered package). It never finishes on its own and remembers everything the API sent it,
- * which {@link WorkflowRecording} lets a test read.
+ * which {@link WorkflowRecording} lets a test read. It accepts every update until a test tells it to refuse them.
  */
 @WorkflowImpl(taskQueues = OrderFulfillmentWorkflow.TASK_QUEUE)
 public class RecordingOrderWorkflow implements OrderFulfillmentWorkflow, WorkflowRecording {
@@ -22,6 +23,7 @@ public class RecordingOrderWorkflow implements OrderFulfillmentWorkflow, Workflo
     private final List<String> reviewDecisions = new ArrayList<>();
     private final List<String> cancelReasons = new ArrayList<>();
     private OrderFulfillmentInput input;
+    private String refusal;
 
     @Override
     public OrderFulfillmentResult fulfil(OrderFulfillmentInput input) {
@@ -41,7 +43,43 @@ public class RecordingOrderWorkflow implements OrderFulfillmentWorkflow, Workflo
     }
 
     @Override
+    public void validateReview(String decision) {
+        refuseIfTold();
+    }
+
+    @Override
+    public OrderProgress decideReview(String decision) {
+        return accepted(reviewDecisions, decision);
+    }
+
+    @Override
+    public void validateCancellation(String reason) {
+        refuseIfTold();
+    }
+
+    @Override
+    public OrderProgress requestCancellation(String reason) {
+        return accepted(cancelReasons, reason);
+    }
+
+    private OrderProgress accepted(List<String> received, String value) {
+        received.add(value);
+        return progress();
+    }
+
+    @Override
     public void restocked(String sku) {
+    }
+
+    @Override
+    public void refuseUpdates(String why) {
+        refusal = why;
+    }
+
+    private void refuseIfTold() {
+        if (refusal != null) {
+            throw ApplicationFailure.newNonRetryableFailure(refusal, OrderFulfillmentWorkflow.REFUSED);
+        }
     }
 
     @Override

@@ -52,6 +52,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 
 /**
@@ -488,10 +489,11 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
         return cause == null ? failure.getMessage() : cause.getMessage();
     }
 
+    /** The first decision wins; one that arrives before the review starts waits for it (a re-driven run). */
     @Override
     public void manualReviewDecision(String decision) {
-        String normalized = decision == null ? "" : decision.trim().toLowerCase(Locale.ROOT);
-        if (!normalized.equals("approved") && !normalized.equals("rejected")) {
+        String normalized = normalizedDecision(decision);
+        if (normalized == null) {
             log.warn("ignoring review decision {}: expected \"approved\" or \"rejected\"", decision);
             return;
         }
@@ -501,14 +503,82 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
     }
 
     @Override
-    public void cancel(String reason) {
-        if (status == OrderStatus.SHIPPED || status.isTerminal()) {
-            log.info("ignoring cancellation of {}: it is already {}", Workflow.getInfo().getWorkflowId(), status.wireName());
-            return;
+    public void validateReview(String decision) {
+        String normalized = normalizedDecision(decision);
+        if (normalized == null) {
+            throw refused("a review decision is \"approved\" or \"rejected\", not \"" + decision + "\"");
         }
+        if (normalized.equals(reviewDecision)) {
+            return; // the same decision delivered again
+        }
+        if (reviewDecision != null) {
+            throw refused("the order was already " + reviewDecision + " in review");
+        }
+        if (step != AWAITING_REVIEW) {
+            throw refused(status.isTerminal()
+                    ? "the order is already " + status.wireName()
+                    : "the order is not awaiting review (it is " + step.wireName().replace('_', ' ') + ")");
+        }
+        if (cancelRequested()) {
+            throw refused("the order is being cancelled");
+        }
+    }
+
+    @Override
+    public OrderProgress decideReview(String decision) {
+        reviewDecision = normalizedDecision(decision);
+        return progress();
+    }
+
+    @Override
+    public void cancel(String reason) {
+        cancellationRefusal().ifPresentOrElse(
+                refusal -> log.info("ignoring cancellation of {}: {}", Workflow.getInfo().getWorkflowId(), refusal),
+                () -> acceptCancellation(reason));
+    }
+
+    @Override
+    public void validateCancellation(String reason) {
+        if (!cancelRequested()) {
+            cancellationRefusal().ifPresent(refusal -> {
+                throw refused(refusal);
+            });
+        }
+    }
+
+    @Override
+    public OrderProgress requestCancellation(String reason) {
+        acceptCancellation(reason);
+        return progress();
+    }
+
+    /** Why the order can no longer be cancelled: once shipping begins the goods may have left. */
+    private Optional<String> cancellationRefusal() {
+        if (status.isTerminal()) {
+            return Optional.of("the order is already " + status.wireName());
+        }
+        if (status == OrderStatus.SHIPPED || step == SHIPPING || step == NOTIFYING) {
+            return Optional.of("shipping has begun");
+        }
+        if (step == COMPENSATING) {
+            return Optional.of("the order is already ending");
+        }
+        return Optional.empty();
+    }
+
+    private void acceptCancellation(String reason) {
         if (cancelReason == null) {
             cancelReason = reason == null || reason.isBlank() ? "requested by customer" : reason;
         }
+    }
+
+    private static String normalizedDecision(String decision) {
+        String normalized = decision == null ? "" : decision.trim().toLowerCase(Locale.ROOT);
+        return normalized.equals("approved") || normalized.equals("rejected") ? normalized : null;
+    }
+
+    private static ApplicationFailure refused(String why) {
+        return ApplicationFailure.newNonRetryableFailure(why, OrderFulfillmentWorkflow.REFUSED);
     }
 
     @Override

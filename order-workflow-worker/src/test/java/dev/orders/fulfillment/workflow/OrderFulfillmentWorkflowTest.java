@@ -29,8 +29,10 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.common.SearchAttributes;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -527,6 +529,61 @@ class OrderFulfillmentWorkflowTest {
             assertThat(result.message()).isEqualTo(reason);
             assertThat(services.lastState().status()).isEqualTo(CANCELLED);
             assertThat(services.notifications).endsWith(NotificationType.ORDER_CANCELLED);
+        }
+    }
+
+    /** What the API sends: the workflow's own state accepts or refuses each at once. */
+    @Nested
+    class Updates {
+
+        @Test
+        void aReviewDecisionIsTakenOnlyWhileTheOrderAwaitsReview() throws InterruptedException {
+            services.riskScore = 95;
+            FakeServices.Gate gate = services.hold("FraudAssessment");
+            start();
+            gate.awaitEntered();
+
+            assertRefused(() -> workflow.decideReview("approved"), "not awaiting review (it is assessing fraud)");
+            gate.open();
+            awaitStep(OrderStep.AWAITING_REVIEW);
+            assertRefused(() -> workflow.decideReview("maybe"), "a review decision is \"approved\" or \"rejected\"");
+            assertThat(workflow.decideReview("approved").step()).isEqualTo(OrderStep.AWAITING_REVIEW);
+            workflow.decideReview(" Approved "); // the same decision again, as a retried delivery sends it
+            assertRefused(() -> workflow.decideReview("rejected"), "already approved");
+
+            assertThat(result().decisionPath()).isEqualTo(DecisionPath.MANUAL_APPROVED);
+        }
+
+        @Test
+        void aCancellationInReviewEndsTheOrderAndIsIdempotent() {
+            services.riskScore = 95;
+            start();
+            awaitStep(OrderStep.AWAITING_REVIEW);
+
+            workflow.requestCancellation("changed my mind");
+            workflow.requestCancellation("really");
+
+            OrderFulfillmentResult result = result();
+            assertThat(result.status()).isEqualTo(CANCELLED);
+            assertThat(result.message()).isEqualTo("cancelled: changed my mind");
+        }
+
+        @Test
+        void aCancellationOnceShippingHasBegunIsRefused() throws InterruptedException {
+            FakeServices.Gate gate = services.hold("CreateShipment");
+            start();
+            gate.awaitEntered();
+
+            assertRefused(() -> workflow.requestCancellation("too late"), "shipping has begun");
+            gate.open();
+
+            assertThat(result().status()).isEqualTo(COMPLETED);
+            assertThat(services.count("RefundPayment")).isZero();
+        }
+
+        private void assertRefused(Runnable update, String why) {
+            assertThatThrownBy(update::run).isInstanceOf(WorkflowUpdateException.class)
+                    .cause().isInstanceOf(ApplicationFailure.class).hasMessageContaining(why);
         }
     }
 
