@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.ListIndexBase;
 import org.hibernate.type.SqlTypes;
@@ -65,6 +66,7 @@ class Order {
     private Instant createdAt;
     private Instant updatedAt;
     private String traceParent;
+    private int revision;
 
     @ElementCollection
     @CollectionTable(name = "order_items", schema = "orders", joinColumns = @JoinColumn(name = "order_id"))
@@ -90,8 +92,7 @@ class Order {
         order.customerTier = tier;
         order.paymentMethod = paymentMethod;
         order.items.addAll(items);
-        order.totalAmount = items.stream().map(OrderItem::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add)
-                .setScale(2, RoundingMode.UNNECESSARY);
+        order.totalAmount = total(items);
         order.currency = CURRENCY;
         order.workflowId = OrderFulfillmentWorkflow.workflowId(order.id);
         order.createdAt = now;
@@ -173,6 +174,29 @@ class Order {
     private void note(String what, Instant now) {
         updatedAt = now;
         history.add(new OrderTransition(status, decisionPath, failureReason, what, now));
+    }
+
+    /**
+     * The workflow took amendment {@code newRevision}: the order has these items from now on, and a review decision
+     * taken for the old ones no longer stands. False when that amendment was already applied (a retried report).
+     */
+    boolean amend(int newRevision, List<OrderItem> newItems, Instant now) {
+        if (newRevision <= revision) {
+            return false;
+        }
+        revision = newRevision;
+        items.clear();
+        items.addAll(newItems);
+        totalAmount = total(newItems);
+        review = null;
+        note("items amended: " + newItems.stream().map(item -> item.quantity() + " x " + item.sku())
+                .collect(Collectors.joining(", ")) + ", total " + totalAmount + " " + currency, now);
+        return true;
+    }
+
+    private static BigDecimal total(List<OrderItem> items) {
+        return items.stream().map(OrderItem::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .setScale(2, RoundingMode.UNNECESSARY);
     }
 
     void livenessChecked(Instant now) {

@@ -81,9 +81,41 @@ class OrderCommands {
     private record Delivered(OrderWorkflows.Outcome outcome, OrderView view) {
     }
 
-    /** Prices each item (the request's price, else the catalog's); unknown SKUs reject the whole order. */
+    /**
+     * Asks the workflow to take new items; it alone knows whether the order is still before payment. Nothing is
+     * written here: the workflow reports the amendment it took (the row's new items, a note in its history).
+     */
+    Amended amend(UUID id, List<PlaceOrderRequest.Item> requested) {
+        List<OrderItem> items = priced(requested);
+        Order order = transactions.execute(tx -> orders.findById(id))
+                .orElseThrow(() -> new NotFoundException("no order " + id));
+        if (!order.status().isCancellable()) {
+            throw new OrderConflictException(
+                    "order " + id + " is " + order.status().wireName() + " and its items can no longer change");
+        }
+        OrderWorkflows.Outcome outcome = workflows.amend(order, items.stream().map(OrderItem::toLine).toList());
+        switch (outcome.kind()) {
+            case REFUSED -> throw new OrderConflictException("order " + id + ": " + outcome.refusal());
+            case FAILED, NOT_FOUND -> throw new WorkflowUnavailableException(
+                    "order " + id + ": its workflow did not answer; the items are unchanged, try again");
+            default -> { }
+        }
+        log.info("order {}: amendment {}", id, outcome.kind() == OrderWorkflows.Kind.DONE ? "applied" : "accepted");
+        OrderView now = transactions.execute(tx -> orders.findById(id).map(OrderView::of).orElseThrow());
+        return new Amended(outcome.kind() == OrderWorkflows.Kind.DONE, now);
+    }
+
+    /** {@code settled}: the workflow has assessed the amended order (else it is still at it). */
+    record Amended(boolean settled, OrderView order) {
+    }
+
     private Order newOrder(PlaceOrderRequest request) {
-        List<PlaceOrderRequest.Item> requested = request.items();
+        return Order.place(request.customerId(), request.tier(), request.paymentMethod(), priced(request.items()),
+                OrderTraces.current(), Instant.now());
+    }
+
+    /** Prices each item (the request's price, else the catalog's); unknown SKUs reject the whole request. */
+    private List<OrderItem> priced(List<PlaceOrderRequest.Item> requested) {
         Map<String, Product> catalog = products
                 .findBySkuIn(requested.stream().map(PlaceOrderRequest.Item::productId).toList()).stream()
                 .collect(Collectors.toMap(Product::sku, Function.identity()));
@@ -103,8 +135,7 @@ class OrderCommands {
         if (!unknown.isEmpty()) {
             throw new UnknownProductsException(unknown);
         }
-        return Order.place(request.customerId(), request.tier(), request.paymentMethod(), items,
-                OrderTraces.current(), Instant.now());
+        return items;
     }
 
     private void update(UUID id, Consumer<Order> change) {

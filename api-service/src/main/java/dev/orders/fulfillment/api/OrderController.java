@@ -8,11 +8,13 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,6 +47,17 @@ class OrderController {
     @GetMapping("/{id}")
     OrderBody get(@PathVariable UUID id) {
         return queries.find(id).map(OrderBody::new).orElseThrow(() -> new NotFoundException("no order " + id));
+    }
+
+    /**
+     * New items for an order not yet charged: 200 once the workflow has assessed it again (the order as it now is),
+     * 202 when that takes longer than the wait, 409 when the workflow refuses (payment started, say).
+     */
+    @PutMapping("/{id}")
+    ResponseEntity<OrderBody> amend(@PathVariable UUID id, @Valid @RequestBody AmendOrderRequest request) {
+        OrderCommands.Amended amended = commands.amend(id, request.items());
+        return ResponseEntity.status(amended.settled() ? HttpStatus.OK : HttpStatus.ACCEPTED)
+                .body(new OrderBody(amended.order()));
     }
 
     @PostMapping("/{id}/review")

@@ -13,6 +13,10 @@ record OrderItem(@Column(name = "product_id") String sku, int quantity, BigDecim
         return price.multiply(BigDecimal.valueOf(quantity));
     }
 
+    static OrderItem of(OrderLine line) {
+        return new OrderItem(line.sku(), line.quantity(), line.unitPrice(), line.unitWeightGrams());
+    }
+
     OrderLine toLine() {
         return new OrderLine(sku, quantity, price, weightGrams);
     }

@@ -2,6 +2,7 @@ package dev.orders.fulfillment.api;
 
 import dev.orders.fulfillment.contracts.OrderStateActivities;
 import dev.orders.fulfillment.contracts.OrderStatus;
+import dev.orders.fulfillment.contracts.RecordOrderAmendmentInput;
 import dev.orders.fulfillment.contracts.RecordOrderStateInput;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
@@ -45,6 +46,17 @@ class OrderStateActivitiesImpl implements OrderStateActivities {
             log.info("order {}: {} ({})", order.id(), order.status().wireName(),
                     order.decisionPath() == null ? "no decision yet" : order.decisionPath().wireName());
             events.publishEvent(change(order, now, wasFinished, wasScored));
+        }
+    }
+
+    @Override
+    @Transactional
+    public void recordAmendment(RecordOrderAmendmentInput amendment) {
+        Order order = orders.lockById(amendment.orderId()).orElseThrow(() -> ApplicationFailure
+                .newNonRetryableFailure("order " + amendment.orderId() + " does not exist", "OrderNotFound"));
+        if (order.amend(amendment.revision(), amendment.lines().stream().map(OrderItem::of).toList(), Instant.now())) {
+            log.info("order {}: items amended (revision {}), total {}", order.id(), amendment.revision(),
+                    order.totalAmount());
         }
     }
 

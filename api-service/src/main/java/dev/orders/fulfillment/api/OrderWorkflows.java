@@ -1,9 +1,12 @@
 package dev.orders.fulfillment.api;
 
+import dev.orders.fulfillment.contracts.AmendOrderInput;
 import dev.orders.fulfillment.contracts.OrderFulfillmentWorkflow;
+import dev.orders.fulfillment.contracts.OrderLine;
 import dev.orders.fulfillment.contracts.OrderProgress;
 import dev.orders.fulfillment.support.OrderTraces;
 import io.grpc.StatusRuntimeException;
+import io.opentelemetry.context.Context;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
@@ -14,10 +17,13 @@ import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.client.WorkflowUpdateHandle;
 import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,13 +51,15 @@ import org.springframework.stereotype.Component;
 @Component
 class OrderWorkflows implements DisposableBean {
 
-    enum Kind { DONE, NOT_FOUND, FAILED, REFUSED }
+    /** PENDING: accepted, but not settled within the wait (an amendment being assessed). */
+    enum Kind { DONE, PENDING, NOT_FOUND, FAILED, REFUSED }
 
     /** What got through; a refusal carries the workflow's reason. */
     record Outcome(Kind kind, String refusal) {
         static final Outcome DONE = new Outcome(Kind.DONE, null);
         static final Outcome NOT_FOUND = new Outcome(Kind.NOT_FOUND, null);
         static final Outcome FAILED = new Outcome(Kind.FAILED, null);
+        static final Outcome PENDING = new Outcome(Kind.PENDING, null);
 
         static Outcome refused(String why) {
             return new Outcome(Kind.REFUSED, why);
@@ -63,6 +71,7 @@ class OrderWorkflows implements DisposableBean {
     private final WorkflowClient client;
     private final FulfillmentInputs inputs;
     private final Duration updateTimeout;
+    private final Duration amendTimeout;
     /** Runs updates so a request waits for one no longer than the timeout (the SDK waits for a worker forever). */
     private final ExecutorService updates = Executors.newCachedThreadPool(work -> {
         Thread thread = new Thread(work, "order-update");
@@ -71,10 +80,12 @@ class OrderWorkflows implements DisposableBean {
     });
 
     OrderWorkflows(WorkflowClient client, FulfillmentInputs inputs,
-            @Value("${orders.temporal.update-timeout}") Duration updateTimeout) {
+            @Value("${orders.temporal.update-timeout}") Duration updateTimeout,
+            @Value("${orders.temporal.amend-timeout}") Duration amendTimeout) {
         this.client = client;
         this.inputs = inputs;
         this.updateTimeout = updateTimeout;
+        this.amendTimeout = amendTimeout;
     }
 
     @Override
@@ -120,9 +131,9 @@ class OrderWorkflows implements DisposableBean {
         Outcome outcome = redriven(order, review.reviewedAt())
                 ? signal(order, "review decision", workflow -> workflow.manualReviewDecision(decision))
                 : update(order, "review decision", OrderFulfillmentWorkflow.REVIEW_UPDATE,
-                        "review-" + review.reviewedAt().toEpochMilli(), decision);
+                        "review-" + review.reviewedAt().toEpochMilli(), decision, updateTimeout);
         switch (outcome.kind()) {
-            case DONE -> order.reviewSignalled(sentAt);
+            case DONE, PENDING -> order.reviewSignalled(sentAt);
             case REFUSED -> order.reviewRefused(outcome.refusal(), Instant.now());
             default -> { }
         }
@@ -135,13 +146,19 @@ class OrderWorkflows implements DisposableBean {
         Outcome outcome = redriven(order, cancellation.requestedAt())
                 ? signal(order, "cancellation", workflow -> workflow.cancel(cancellation.reason()))
                 : update(order, "cancellation", OrderFulfillmentWorkflow.CANCEL_UPDATE,
-                        "cancel-" + cancellation.requestedAt().toEpochMilli(), cancellation.reason());
+                        "cancel-" + cancellation.requestedAt().toEpochMilli(), cancellation.reason(), updateTimeout);
         switch (outcome.kind()) {
-            case DONE -> order.cancellationSignalled(sentAt);
+            case DONE, PENDING -> order.cancellationSignalled(sentAt);
             case REFUSED -> order.cancellationRefused(outcome.refusal(), Instant.now());
             default -> { }
         }
         return outcome;
+    }
+
+    /** New items for the order: DONE once the workflow has assessed it again, PENDING while it still is. */
+    Outcome amend(Order order, List<OrderLine> lines) {
+        return update(order, "amendment", OrderFulfillmentWorkflow.AMEND_UPDATE, null, new AmendOrderInput(lines),
+                amendTimeout);
     }
 
     /** Whether the run that exists now started after the intent was recorded: Temporal forgot the one it was for. */
@@ -163,34 +180,45 @@ class OrderWorkflows implements DisposableBean {
     }
 
     /**
-     * Sends an update and waits until the workflow has accepted (and applied) or refused it. The id makes a re-delivery of the
-     * same intent (after a timeout) get the first delivery's answer instead of a second decision.
+     * Sends an update: first until the workflow has accepted it (within the update timeout: else nothing took it, and
+     * it fails), then until it has done its work ({@code settle}: else it is pending). A refusal is the outcome of
+     * the second wait. An id makes a re-delivery of the same intent (after a timeout) get the first delivery's
+     * answer instead of being taken twice.
      */
-    private Outcome update(Order order, String intent, String name, String updateId, String argument) {
+    private Outcome update(Order order, String intent, String name, String updateId, Object argument,
+            Duration settle) {
         WorkflowStub stub = client.newUntypedWorkflowStub(order.workflowId());
         UpdateOptions<OrderProgress> options = UpdateOptions.newBuilder(OrderProgress.class)
                 .setUpdateName(name)
                 .setUpdateId(updateId)
-                .setWaitForStage(WorkflowUpdateStage.COMPLETED) // the handlers only set state: done once accepted
+                .setWaitForStage(WorkflowUpdateStage.ACCEPTED)
                 .build();
-        // a refusal is the handle's outcome, thrown by getResult
-        Future<?> sent = updates.submit(() -> OrderTraces.within(order.traceParent(),
-                () -> stub.startUpdate(options, argument).getResult()));
+        // in the caller's trace (a reviewer's request), carried to the thread that waits for Temporal
+        Future<WorkflowUpdateHandle<OrderProgress>> sent = updates.submit(Context.current().wrap(
+                () -> OrderTraces.within(order.traceParent(), () -> stub.startUpdate(options, argument))));
         try {
-            sent.get(updateTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            WorkflowUpdateHandle<OrderProgress> handle = sent.get(updateTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            handle.getResultAsync(settle.toMillis(), TimeUnit.MILLISECONDS).get();
             log.info("order {}: {} accepted by {}", order.id(), intent, order.workflowId());
             return Outcome.DONE;
         } catch (TimeoutException e) {
-            sent.cancel(true);
-            log.warn("order {}: {} recorded; workflow {} did not answer within {}, the dispatcher will retry",
-                    order.id(), intent, order.workflowId(), updateTimeout);
-            return Outcome.FAILED;
+            if (!sent.isDone()) {
+                sent.cancel(true);
+                log.warn("order {}: {} not taken: workflow {} did not answer within {}", order.id(), intent,
+                        order.workflowId(), updateTimeout);
+                return Outcome.FAILED;
+            }
+            log.info("order {}: {} accepted by {}, still at work after {}", order.id(), intent, order.workflowId(),
+                    settle);
+            return Outcome.PENDING;
         } catch (InterruptedException e) {
             sent.cancel(true);
             Thread.currentThread().interrupt();
             return Outcome.FAILED;
         } catch (ExecutionException e) {
-            return updateFailed(order, intent, e.getCause());
+            Throwable failure = e.getCause() instanceof CompletionException completion ? completion.getCause()
+                    : e.getCause();
+            return updateFailed(order, intent, failure);
         }
     }
 
@@ -204,11 +232,11 @@ class OrderWorkflows implements DisposableBean {
             return Outcome.refused(reason.getOriginalMessage());
         }
         if (failure instanceof WorkflowNotFoundException) {
-            log.info("order {}: {} recorded; it is delivered once workflow {} runs", order.id(), intent,
+            log.info("order {}: {} not delivered: workflow {} is not running", order.id(), intent,
                     order.workflowId());
             return Outcome.NOT_FOUND;
         }
-        log.warn("order {}: {} recorded but not delivered, the dispatcher will retry: {}", order.id(), intent,
+        log.warn("order {}: {} not delivered: {}", order.id(), intent,
                 failure instanceof WorkflowException e ? causeOf(e) : failure.toString());
         return Outcome.FAILED;
     }
@@ -224,7 +252,7 @@ class OrderWorkflows implements DisposableBean {
                     order.workflowId());
             return Outcome.NOT_FOUND;
         } catch (WorkflowException e) {
-            log.warn("order {}: {} recorded but not delivered, the dispatcher will retry: {}", order.id(), intent,
+            log.warn("order {}: {} not delivered: {}", order.id(), intent,
                     causeOf(e));
             return Outcome.FAILED;
         }

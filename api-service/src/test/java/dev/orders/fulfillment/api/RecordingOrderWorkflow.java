@@ -1,14 +1,19 @@
 package dev.orders.fulfillment.api;
 
+import dev.orders.fulfillment.contracts.AmendOrderInput;
 import dev.orders.fulfillment.contracts.OrderFulfillmentInput;
 import dev.orders.fulfillment.contracts.OrderFulfillmentResult;
 import dev.orders.fulfillment.contracts.OrderFulfillmentWorkflow;
 import dev.orders.fulfillment.contracts.OrderProgress;
+import dev.orders.fulfillment.contracts.OrderStateActivities;
 import dev.orders.fulfillment.contracts.OrderStatus;
 import dev.orders.fulfillment.contracts.OrderStep;
+import dev.orders.fulfillment.contracts.RecordOrderAmendmentInput;
+import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.WorkflowImpl;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,8 +27,12 @@ public class RecordingOrderWorkflow implements OrderFulfillmentWorkflow, Workflo
 
     private final List<String> reviewDecisions = new ArrayList<>();
     private final List<String> cancelReasons = new ArrayList<>();
+    private final OrderStateActivities orderState = Workflow.newActivityStub(OrderStateActivities.class,
+            ActivityOptions.newBuilder().setTaskQueue(OrderStateActivities.TASK_QUEUE)
+                    .setStartToCloseTimeout(Duration.ofSeconds(10)).build());
     private OrderFulfillmentInput input;
     private String refusal;
+    private int revision;
 
     @Override
     public OrderFulfillmentResult fulfil(OrderFulfillmentInput input) {
@@ -64,6 +73,21 @@ public class RecordingOrderWorkflow implements OrderFulfillmentWorkflow, Workflo
 
     private OrderProgress accepted(List<String> received, String value) {
         received.add(value);
+        return progress();
+    }
+
+    @Override
+    public void validateAmendment(AmendOrderInput amendment) {
+        refuseIfTold();
+    }
+
+    /** Reports the amendment as the real workflow does, so the API's row gets the new items. */
+    @Override
+    public OrderProgress amendItems(AmendOrderInput amendment) {
+        revision++;
+        OrderFulfillmentInput amended = input.amended(amendment.lines());
+        orderState.recordAmendment(new RecordOrderAmendmentInput(input.orderId(), revision, amended.lines(),
+                amended.totalAmount()));
         return progress();
     }
 

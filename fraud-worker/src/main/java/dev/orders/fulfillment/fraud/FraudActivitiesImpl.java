@@ -35,8 +35,10 @@ class FraudActivitiesImpl implements FraudActivities {
             span.setAttribute(OrderSpans.CUSTOMER_TIER, input.customerTier().wireName());
             span.setAttribute(OrderSpans.ORDER_AMOUNT, input.totalAmount().doubleValue());
             simulation.beforeWork("FraudAssessment");
-            // a retried or re-driven order keeps its first score, even if the customer's history has changed since
-            FraudAssessmentResult assessment = stored(input.orderId()).orElseGet(() -> scoreAndStore(input));
+            // a retried or re-driven order keeps its first score, even if the customer's history has changed since;
+            // amended items (a new revision) are scored afresh
+            FraudAssessmentResult assessment = stored(input.orderId(), input.revision())
+                    .orElseGet(() -> scoreAndStore(input));
             span.setAttribute(OrderSpans.FRAUD_RISK_SCORE, (long) assessment.riskScore());
             span.setAttribute(OrderSpans.FRAUD_HIGH_RISK, assessment.requiresManualReview());
             span.setAttribute(OrderSpans.FRAUD_RISK_FACTORS, assessment.riskFactors());
@@ -50,11 +52,12 @@ class FraudActivitiesImpl implements FraudActivities {
         FraudAssessmentResult score = FraudRules.score(input);
         jdbc.sql("""
                         INSERT INTO fraud.assessments
-                            (order_id, customer_id, customer_tier, total_amount, risk_score, risk_factors)
-                        VALUES (:orderId, :customerId, :customerTier, :totalAmount, :riskScore, :riskFactors)
-                        ON CONFLICT (order_id) DO NOTHING
+                            (order_id, revision, customer_id, customer_tier, total_amount, risk_score, risk_factors)
+                        VALUES (:orderId, :revision, :customerId, :customerTier, :totalAmount, :riskScore, :riskFactors)
+                        ON CONFLICT (order_id, revision) DO NOTHING
                         """)
                 .param("orderId", input.orderId())
+                .param("revision", input.revision())
                 .param("customerId", input.customerId())
                 .param("customerTier", input.customerTier().wireName())
                 .param("totalAmount", input.totalAmount())
@@ -62,12 +65,15 @@ class FraudActivitiesImpl implements FraudActivities {
                 .param("riskFactors", score.riskFactors().toArray(String[]::new))
                 .update();
         // a concurrent attempt for the same order may have stored its score first: that one counts
-        return stored(input.orderId()).orElseThrow();
+        return stored(input.orderId(), input.revision()).orElseThrow();
     }
 
-    private Optional<FraudAssessmentResult> stored(UUID orderId) {
-        return jdbc.sql("SELECT risk_score, risk_factors FROM fraud.assessments WHERE order_id = :orderId")
+    private Optional<FraudAssessmentResult> stored(UUID orderId, int revision) {
+        return jdbc.sql("""
+                        SELECT risk_score, risk_factors FROM fraud.assessments
+                        WHERE order_id = :orderId AND revision = :revision""")
                 .param("orderId", orderId)
+                .param("revision", revision)
                 .query((rs, row) -> new FraudAssessmentResult(
                         rs.getInt("risk_score"), List.of((String[]) rs.getArray("risk_factors").getArray())))
                 .optional();

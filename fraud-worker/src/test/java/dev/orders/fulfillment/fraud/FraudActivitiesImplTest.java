@@ -62,6 +62,23 @@ class FraudActivitiesImplTest {
     }
 
     @Test
+    void amendedItemsAreAssessedAfreshAndKeptBesideTheFirstAssessment() {
+        FraudActivities fraud = calls.stub(FraudActivities.class, activities);
+        UUID orderId = UUID.randomUUID();
+        FraudAssessmentInput placed = backorderExample(orderId, CustomerHistory.none());
+
+        FraudAssessmentResult first = fraud.assess(placed);
+        FraudAssessmentResult amended = fraud.assess(new FraudAssessmentInput(orderId, placed.customerId(),
+                placed.customerTier(), new BigDecimal("29.99"), placed.history(), 1));
+
+        assertThat(first.riskScore()).isEqualTo(55);
+        assertThat(amended.riskScore()).isLessThan(first.riskScore());
+        assertThat(fraud.assess(placed)).isEqualTo(first);
+        assertThat(jdbc.sql("SELECT revision FROM fraud.assessments WHERE order_id = :orderId ORDER BY revision")
+                .param("orderId", orderId).query(Integer.class).list()).containsExactly(0, 1);
+    }
+
+    @Test
     void aSimulatedOutageFailsTheAttemptRetryablyAndStoresNothing() {
         FraudActivities failing = calls.stub(FraudActivities.class, new FraudActivitiesImpl(jdbc,
                 Simulation.fromEnvironment(Map.of("FRAUD_FAILURE_RATE", "1")::get, "FRAUD")));

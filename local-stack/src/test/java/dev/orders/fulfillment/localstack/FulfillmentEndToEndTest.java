@@ -327,32 +327,32 @@ class FulfillmentEndToEndTest {
         assertThat(done.path("decision_path").asText()).isEqualTo("manual_approved");
         assertThat(done.path("tracking_id").asText()).isNotBlank();
         assertThat(review(order, "approved").statusCode()).isEqualTo(409);
-        // the reviewer's request is a trace of its own, which sends the signal and links to the trace of the
+        // the reviewer's request is a trace of its own, which sends the update and links to the trace of the
         // request that placed the order
         String orderTrace = placedTraceIds.get(id(order));
         await().atMost(SETTLE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             List<ExportedSpans.Span> spans = ExportedSpans.ofTrace(otlp, traceIdOf(approval));
             assertThat(spans).extracting(span -> span.service() + " " + span.name())
-                    .contains("api-service SignalWorkflow:manual-review-decision");
+                    .contains("api-service UpdateWorkflow:decide-review");
             assertThat(spans).filteredOn(ExportedSpans.Span::isRoot).singleElement()
                     .satisfies(root -> assertThat(root.linkedTraceIds()).containsExactly(orderTrace));
         });
     }
 
     /**
-     * On a real Temporal server the signal keeps its header, so the workflow's handling of a review decision is part
-     * of the reviewer's trace. (The Java test server builds the signal event without the header.)
+     * On a real Temporal server the update keeps its header, so the workflow's handling of a review decision is part
+     * of the reviewer's trace.
      */
     @Test
-    void aReviewSignalContinuesTheReviewersTraceIntoTheWorkflow() throws Exception {
+    void aReviewDecisionContinuesTheReviewersTraceIntoTheWorkflow() throws Exception {
         RealParts.requireRealTemporal(stack);
         HttpResponse<String> approval = approveAHeldOrder("new-traced-reviewed").approval();
 
         await().atMost(SETTLE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             List<ExportedSpans.Span> spans = ExportedSpans.ofTrace(otlp, traceIdOf(approval));
-            ExportedSpans.Span handled = named(spans, "HandleSignal:manual-review-decision");
+            ExportedSpans.Span handled = named(spans, "HandleUpdate:decide-review");
             assertThat(handled.service()).isEqualTo("order-workflow-worker");
-            assertThat(parentOf(spans, handled).name()).isEqualTo("SignalWorkflow:manual-review-decision");
+            assertThat(parentOf(spans, handled).name()).isEqualTo("UpdateWorkflow:decide-review");
         });
     }
 
@@ -444,6 +444,31 @@ class FulfillmentEndToEndTest {
         JsonNode done = awaitStatus(order, "cancelled");
 
         assertThat(done.path("failure_reason").asText()).startsWith("cancelled");
+        assertThat(send(HttpRequest.newBuilder(api("/api/orders/" + id(order))).DELETE()).statusCode())
+                .isEqualTo(409);
+    }
+
+    /** The held order made small: the workflow scores it again, and the smaller order goes through on its own. */
+    @Test
+    void aHeldOrderAmendedToFewerItemsIsAssessedAgainAndChargedTheNewTotal() throws Exception {
+        JsonNode order = place("""
+                {"customer_id":"new-amending","customer_tier":"new",
+                 "items":[{"product_id":"prod-1","quantity":100,"price":5000}]}""");
+        awaitStatus(order, "manual_review");
+
+        HttpResponse<String> amended = send(HttpRequest.newBuilder(api("/api/orders/" + id(order)))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"items\":[{\"product_id\":\"prod-1\",\"quantity\":1}]}")));
+
+        assertThat(amended.statusCode()).isEqualTo(200);
+        JsonNode answered = json.readTree(amended.body()).path("order");
+        assertThat(answered.path("total_amount").decimalValue()).isEqualByComparingTo("29.99");
+        assertThat(answered.path("decision_path").asText()).isEqualTo("auto_approved");
+        JsonNode done = awaitStatus(order, "completed");
+        assertThat(done.path("risk_score").asInt()).isLessThanOrEqualTo(80);
+        assertThat(count("select count(*) from fraud.assessments where order_id = ?", id(order))).isEqualTo(2);
+        assertThat(count("select count(*) from payment.charges where order_id = ? and amount = 29.99", id(order)))
+                .isEqualTo(1);
         assertThat(send(HttpRequest.newBuilder(api("/api/orders/" + id(order))).DELETE()).statusCode())
                 .isEqualTo(409);
     }

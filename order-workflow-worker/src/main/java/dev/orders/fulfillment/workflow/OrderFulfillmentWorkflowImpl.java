@@ -11,6 +11,7 @@ import static dev.orders.fulfillment.contracts.OrderStep.RESERVING_INVENTORY;
 import static dev.orders.fulfillment.contracts.OrderStep.SHIPPING;
 import static dev.orders.fulfillment.contracts.OrderStep.VALIDATING;
 
+import dev.orders.fulfillment.contracts.AmendOrderInput;
 import dev.orders.fulfillment.contracts.BackorderContinuation;
 import dev.orders.fulfillment.contracts.ChargePaymentInput;
 import dev.orders.fulfillment.contracts.ChargePaymentResult;
@@ -32,6 +33,7 @@ import dev.orders.fulfillment.contracts.OrderStateActivities;
 import dev.orders.fulfillment.contracts.OrderStatus;
 import dev.orders.fulfillment.contracts.OrderStep;
 import dev.orders.fulfillment.contracts.PaymentActivities;
+import dev.orders.fulfillment.contracts.RecordOrderAmendmentInput;
 import dev.orders.fulfillment.contracts.RecordOrderStateInput;
 import dev.orders.fulfillment.contracts.RefundPaymentInput;
 import dev.orders.fulfillment.contracts.ReleaseInventoryInput;
@@ -85,6 +87,8 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
             Workflow.newActivityStub(FraudActivities.class, FulfillmentActivityOptions.FRAUD);
     private final InventoryActivities inventory =
             Workflow.newActivityStub(InventoryActivities.class, FulfillmentActivityOptions.INVENTORY);
+    private final InventoryActivities releases =
+            Workflow.newActivityStub(InventoryActivities.class, FulfillmentActivityOptions.INVENTORY_COMPENSATION);
     private final PaymentActivities payment =
             Workflow.newActivityStub(PaymentActivities.class, FulfillmentActivityOptions.PAYMENT);
     private final PaymentActivities refunds =
@@ -111,8 +115,14 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
     private boolean restockSignalled;
 
     /** What has to be undone if the order ends before it ships: each step registers its undoing before it runs. */
-    private final Saga saga = new Saga(new Saga.Options.Builder().build());
+    private Saga saga = newSaga();
     private String compensationReason;
+
+    /** An amendment accepted while the order waits, until the order is assessed again from it. */
+    private AmendOrderInput amendment;
+    /** How often the items were amended, and up to which amendment the order has settled again. */
+    private int revision;
+    private int settledRevision;
 
     private boolean keepsSearchAttributes;
 
@@ -127,6 +137,11 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
                 publishSearchAttributes();
                 OrderValidation.problem(input).ifPresentOrElse(this::rejectInvalid, this::process);
             }
+            while (amendment != null) {
+                applyAmendment();
+                process();
+            }
+            Workflow.await(Workflow::isEveryHandlerFinished); // an amendment's caller gets its answer first
         } catch (CanceledFailure e) {
             endCancelledInTemporal();
             throw e;
@@ -147,8 +162,40 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
         }
     }
 
+    /**
+     * An amendment ends the pass it interrupted (the wait returns false) and the order is assessed again from its new
+     * items: what the old ones held goes back, the state table gets the new items, fraud and stock are asked again.
+     */
+    private void applyAmendment() {
+        revision++;
+        step = VALIDATING;
+        compensationReason = "items amended";
+        Workflow.newDetachedCancellationScope(saga::compensate).run(); // before payment: at most the release
+        saga = newSaga();
+        order = order.amended(amendment.lines());
+        amendment = null;
+        reviewDecision = null;
+        decisionPath = null;
+        riskScore = null;
+        status = OrderStatus.PROCESSING;
+        orderState.recordAmendment(new RecordOrderAmendmentInput(order.orderId(), revision, order.lines(),
+                order.totalAmount()));
+        log.info("order {}: items amended (revision {}), assessing again", order.orderId(), revision);
+    }
+
+    /** Where an amendment's update answers: the order waits again, is being charged, or has ended. */
+    private void settle() {
+        settledRevision = revision;
+    }
+
+    private static Saga newSaga() {
+        return new Saga(new Saga.Options.Builder().build());
+    }
+
     /** A run its predecessor continued as new, mid-backorder: the order was assessed and is on the waiting list. */
     private void resumeBackorder(BackorderContinuation continued) {
+        revision = continued.revision();
+        settledRevision = revision;
         decisionPath = DecisionPath.BACKORDER;
         status = OrderStatus.BACKORDERED;
         riskScore = continued.riskScore();
@@ -189,8 +236,17 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
             return cancelOrder();
         }
         step = ASSESSING_FRAUD;
-        FraudAssessmentResult assessment = fraud.assess(new FraudAssessmentInput(order.orderId(), order.customerId(),
-                order.customerTier(), order.totalAmount(), order.customerHistory()));
+        FraudAssessmentResult assessment;
+        try {
+            assessment = fraud.assess(new FraudAssessmentInput(order.orderId(), order.customerId(),
+                    order.customerTier(), order.totalAmount(), order.customerHistory(), revision));
+        } catch (ActivityFailure e) {
+            rethrowCancellation(e);
+            // no score to go by: a person decides
+            log.warn("order {}: fraud assessment failed for good, holding for review: {}", order.orderId(),
+                    causeOf(e));
+            return manualReview();
+        }
         riskScore = assessment.riskScore();
         if (!assessment.requiresManualReview()) {
             decisionPath = DecisionPath.AUTO_APPROVED;
@@ -206,10 +262,14 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
         recordState();
         notifyCustomer(NotificationType.MANUAL_REVIEW, "Your order is under review.");
         step = AWAITING_REVIEW;
+        settle();
         boolean decided = Workflow.await(order.policy().reviewWindow(),
-                () -> reviewDecision != null || cancelRequested());
+                () -> reviewDecision != null || cancelRequested() || amendment != null);
         if (cancelRequested()) {
             return cancelOrder();
+        }
+        if (amendment != null) {
+            return false;
         }
         if (!decided || !"approved".equals(reviewDecision)) {
             decisionPath = DecisionPath.MANUAL_REJECTED;
@@ -232,7 +292,11 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
         // before the call: an attempt that failed may still have reserved, and a shortage puts the order on the
         // waiting list, which releasing clears too
         saga.addCompensation(this::releaseStock);
-        ReserveInventoryResult reservation = inventory.reserve(reserveInput());
+        Optional<ReserveInventoryResult> attempt = reserve();
+        if (attempt.isEmpty()) {
+            return false;
+        }
+        ReserveInventoryResult reservation = attempt.get();
         if (!reservation.reserved()) {
             decisionPath = DecisionPath.BACKORDER;
             status = OrderStatus.BACKORDERED;
@@ -271,24 +335,34 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
                 finish(OrderStatus.CANCELLED, "backorder expired after " + order.policy().backorderWindow());
                 return false;
             }
-            if (continuesAsNew && historyIsLong() && !cancelRequested()) {
+            if (continuesAsNew && historyIsLong() && !cancelRequested() && amendment == null
+                    && settledRevision == revision) {
                 log.info("order {}: backorder wait continues as new after {} events (run {})", order.orderId(),
                         Workflow.getInfo().getHistoryLength(), run);
                 Workflow.continueAsNew(order.continuing(
-                        new BackorderContinuation(deadline, riskScore, restockSignalled, cancelReason, run + 1)));
+                        new BackorderContinuation(deadline, riskScore, restockSignalled, cancelReason, run + 1,
+                                revision)));
             }
             step = AWAITING_RESTOCK;
             if (!keepsEarlyRestock) {
                 restockSignalled = false;
             }
             Duration wait = left.compareTo(order.policy().restockRecheck()) < 0 ? left : order.policy().restockRecheck();
-            Workflow.await(wait, () -> restockSignalled || cancelRequested());
+            settle();
+            Workflow.await(wait, () -> restockSignalled || cancelRequested() || amendment != null);
             if (cancelRequested()) {
                 return cancelOrder();
             }
+            if (amendment != null) {
+                return false;
+            }
             step = RESERVING_INVENTORY;
             restockSignalled = false;
-            if (inventory.reserve(reserveInput()).reserved()) {
+            Optional<ReserveInventoryResult> attempt = reserve();
+            if (attempt.isEmpty()) {
+                return false;
+            }
+            if (attempt.get().reserved()) {
                 return true;
             }
         }
@@ -302,6 +376,7 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
 
     private boolean takePayment() {
         step = CHARGING_PAYMENT;
+        settle();
         // before the call: the gateway may take the money and the call still fail; a refund of nothing is a no-op
         boolean refundFirst = Workflow.getVersion(SAGA_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
         if (refundFirst) {
@@ -390,7 +465,7 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
     }
 
     private void releaseStock() {
-        inventory.release(new ReleaseInventoryInput(order.orderId(), compensationReason));
+        releases.release(new ReleaseInventoryInput(order.orderId(), compensationReason));
     }
 
     /**
@@ -422,6 +497,7 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
         status = terminal;
         failureReason = reason;
         step = DONE;
+        settle();
         recordState();
         log.info("order {} finished: status={} path={} reason={}", order.orderId(), status.wireName(),
                 decisionPath == null ? null : decisionPath.wireName(), reason);
@@ -467,8 +543,20 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
         }
     }
 
-    private ReserveInventoryInput reserveInput() {
-        return new ReserveInventoryInput(order.orderId(), order.lines());
+    /** The reservation attempt's result; empty when it failed for good and the order has been cancelled. */
+    private Optional<ReserveInventoryResult> reserve() {
+        try {
+            return Optional.of(inventory.reserve(new ReserveInventoryInput(order.orderId(), order.lines())));
+        } catch (ActivityFailure e) {
+            rethrowCancellation(e);
+            log.warn("order {}: reservation failed for good: {}", order.orderId(), causeOf(e));
+            String reason = "cancelled: the items could not be reserved";
+            compensate(reason);
+            notifyCustomer(NotificationType.ORDER_CANCELLED,
+                    "We could not reserve the items of your order, so it was cancelled.");
+            finish(OrderStatus.CANCELLED, reason);
+            return Optional.empty();
+        }
     }
 
     private boolean cancelRequested() {
@@ -514,13 +602,18 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
         if (reviewDecision != null) {
             throw refused("the order was already " + reviewDecision + " in review");
         }
-        if (step != AWAITING_REVIEW) {
+        // the status, not the step: it is what the row shows from the moment the order is held (the step follows
+        // after the review notice), and the wait takes a decision that came before it
+        if (status != OrderStatus.MANUAL_REVIEW) {
             throw refused(status.isTerminal()
                     ? "the order is already " + status.wireName()
                     : "the order is not awaiting review (it is " + step.wireName().replace('_', ' ') + ")");
         }
         if (cancelRequested()) {
             throw refused("the order is being cancelled");
+        }
+        if (amendment != null) {
+            throw refused("the order's items are being amended");
         }
     }
 
@@ -579,6 +672,52 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
 
     private static ApplicationFailure refused(String why) {
         return ApplicationFailure.newNonRetryableFailure(why, OrderFulfillmentWorkflow.REFUSED);
+    }
+
+    @Override
+    public void validateAmendment(AmendOrderInput input) {
+        if (input == null || input.lines() == null) {
+            throw refused("an amendment lists the order's items");
+        }
+        Optional<String> problem = OrderValidation.problem(order.amended(input.lines()));
+        if (problem.isPresent()) {
+            throw refused(problem.get());
+        }
+        amendmentRefusal().ifPresent(refusal -> {
+            throw refused(refusal);
+        });
+    }
+
+    @Override
+    public OrderProgress amendItems(AmendOrderInput input) {
+        int applied = revision + 1;
+        amendment = input;
+        Workflow.await(() -> settledRevision >= applied);
+        return progress();
+    }
+
+    /** Items can change while the order waits, before any charge: then nothing but a reservation needs undoing. */
+    private Optional<String> amendmentRefusal() {
+        if (status.isTerminal()) {
+            return Optional.of("the order is already " + status.wireName());
+        }
+        if (cancelRequested()) {
+            return Optional.of("the order is being cancelled");
+        }
+        if (step.compareTo(CHARGING_PAYMENT) >= 0) {
+            return Optional.of("payment has started");
+        }
+        if (amendment != null) {
+            return Optional.of("an earlier amendment is still being applied");
+        }
+        if (reviewDecision != null) {
+            return Optional.of("the order was already " + reviewDecision + " in review");
+        }
+        if (step != AWAITING_REVIEW && step != AWAITING_RESTOCK) {
+            return Optional.of("the order is being assessed (it is " + step.wireName().replace('_', ' ')
+                    + "); try again in a moment");
+        }
+        return Optional.empty();
     }
 
     @Override

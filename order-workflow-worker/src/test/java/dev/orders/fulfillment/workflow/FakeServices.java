@@ -13,6 +13,7 @@ import dev.orders.fulfillment.contracts.NotificationType;
 import dev.orders.fulfillment.contracts.OrderStateActivities;
 import dev.orders.fulfillment.contracts.OrderStatus;
 import dev.orders.fulfillment.contracts.PaymentActivities;
+import dev.orders.fulfillment.contracts.RecordOrderAmendmentInput;
 import dev.orders.fulfillment.contracts.RecordOrderStateInput;
 import dev.orders.fulfillment.contracts.RefundPaymentInput;
 import dev.orders.fulfillment.contracts.RefundPaymentResult;
@@ -42,6 +43,9 @@ final class FakeServices {
     final List<String> calls = new CopyOnWriteArrayList<>();
     final List<RecordOrderStateInput> states = new CopyOnWriteArrayList<>();
     final List<NotificationType> notifications = new CopyOnWriteArrayList<>();
+    final List<FraudAssessmentInput> assessments = new CopyOnWriteArrayList<>();
+    final List<ChargePaymentInput> charges = new CopyOnWriteArrayList<>();
+    final List<RecordOrderAmendmentInput> amendments = new CopyOnWriteArrayList<>();
 
     volatile int riskScore = 10;
     /** How many reservation attempts come back short before one succeeds; -1: never. */
@@ -133,6 +137,7 @@ final class FakeServices {
         @Override
         public FraudAssessmentResult assess(FraudAssessmentInput input) {
             enter("FraudAssessment");
+            assessments.add(input);
             return new FraudAssessmentResult(riskScore, List.of());
         }
     }
@@ -162,6 +167,7 @@ final class FakeServices {
         @Override
         public ChargePaymentResult charge(ChargePaymentInput input) {
             enter("ProcessPayment");
+            charges.add(input);
             return declineReason == null
                     ? new ChargePaymentResult(true, "txn-0123456789ab", null)
                     : new ChargePaymentResult(false, null, declineReason);
@@ -195,6 +201,12 @@ final class FakeServices {
         public void record(RecordOrderStateInput input) {
             calls.add("RecordOrderState");
             states.add(input);
+        }
+
+        @Override
+        public void recordAmendment(RecordOrderAmendmentInput input) {
+            calls.add("RecordOrderAmendment");
+            amendments.add(input);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.orders.fulfillment.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orders.fulfillment.contracts.AmendOrderInput;
 import dev.orders.fulfillment.contracts.CustomerHistory;
 import dev.orders.fulfillment.contracts.CustomerTier;
 import dev.orders.fulfillment.contracts.FulfillmentPolicy;
@@ -16,6 +17,7 @@ import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.SearchAttributeKey;
@@ -56,7 +58,8 @@ class HistoryRecorder {
             "backorder-restocked", "backorder-expired", "backorder-continued-as-new", "payment-declined",
             "payment-error", "shipping-rejected", "cancelled-during-fraud", "cancelled-in-review",
             "cancelled-during-reservation", "cancelled-backordered", "cancelled-during-payment",
-            "cancel-after-shipping-began");
+            "cancel-after-shipping-began", "cancelled-in-temporal", "amended-in-review", "amended-backordered",
+            "fraud-failed-held", "reservation-failed");
 
     private static final FulfillmentPolicy SECONDS =
             new FulfillmentPolicy(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofMillis(500), 0);
@@ -142,6 +145,29 @@ class HistoryRecorder {
                 });
         recordCancelDuring("cancelled-during-payment", "ProcessPayment");
         recordCancelDuring("cancel-after-shipping-began", "CreateShipment");
+        record("cancelled-in-temporal", s -> s.riskScore = 95,
+                workflow -> {
+                    awaitStep(workflow, OrderStep.AWAITING_REVIEW);
+                    WorkflowStub.fromTyped(workflow).cancel();
+                });
+        record("amended-in-review", s -> s.riskScore = 95,
+                workflow -> {
+                    awaitStep(workflow, OrderStep.AWAITING_REVIEW);
+                    services.riskScore = 10;
+                    workflow.amendItems(new AmendOrderInput(List.of(line(1))));
+                });
+        record("amended-backordered", s -> s.shortReservations = -1,
+                workflow -> {
+                    awaitStep(workflow, OrderStep.AWAITING_RESTOCK);
+                    services.shortReservations = 0;
+                    workflow.amendItems(new AmendOrderInput(List.of(line(1))));
+                });
+        record("fraud-failed-held", s -> s.failPermanently("FraudAssessment", "IllegalStateException"),
+                workflow -> {
+                    awaitStep(workflow, OrderStep.AWAITING_REVIEW);
+                    workflow.manualReviewDecision("approved");
+                });
+        record("reservation-failed", s -> s.failPermanently("ReserveInventory", "InvalidOrderLines"), null);
     }
 
     private void recordCancelDuring(String path, String activity) throws Exception {
@@ -183,17 +209,26 @@ class HistoryRecorder {
                 drive.accept(workflow);
             }
             WorkflowStub stub = WorkflowStub.fromTyped(workflow);
-            OrderFulfillmentResult result = stub.getResult(2, TimeUnit.MINUTES, OrderFulfillmentResult.class);
+            String outcome;
+            try {
+                outcome = stub.getResult(2, TimeUnit.MINUTES, OrderFulfillmentResult.class).status().wireName();
+            } catch (WorkflowFailedException e) {
+                outcome = "closed by " + e.getCause().getClass().getSimpleName();
+            }
             write(path, stub.getExecution().getWorkflowId(), firstRunId(stub));
-            System.out.printf("recorded %-30s %s%n", path, result.status().wireName());
+            System.out.printf("recorded %-30s %s%n", path, outcome);
         } finally {
             factory.shutdownNow();
             factory.awaitTermination(30, TimeUnit.SECONDS);
         }
     }
 
+    private static OrderLine line(int quantity) {
+        return new OrderLine("prod-1", quantity, new BigDecimal("29.99"), 250);
+    }
+
     private static OrderFulfillmentInput order(FulfillmentPolicy policy, int quantity) {
-        OrderLine line = new OrderLine("prod-1", quantity, new BigDecimal("29.99"), 250);
+        OrderLine line = line(quantity);
         return new OrderFulfillmentInput(UUID.randomUUID(), "history-recorder", CustomerTier.STANDARD,
                 line.lineTotal(), "USD", "card", List.of(line), CustomerHistory.none(), policy);
     }

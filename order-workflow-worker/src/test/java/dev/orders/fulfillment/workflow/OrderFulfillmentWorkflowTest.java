@@ -10,7 +10,9 @@ import static dev.orders.fulfillment.contracts.OrderStatus.REJECTED;
 import static dev.orders.fulfillment.contracts.OrderStatus.SHIPPED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.orders.fulfillment.contracts.AmendOrderInput;
 import dev.orders.fulfillment.contracts.CustomerHistory;
 import dev.orders.fulfillment.contracts.CustomerTier;
 import dev.orders.fulfillment.contracts.DecisionPath;
@@ -397,6 +399,42 @@ class OrderFulfillmentWorkflowTest {
     }
 
     @Test
+    void aFraudAssessmentThatFailsForGoodHoldsTheOrderForAPerson() {
+        services.failPermanently("FraudAssessment", "IllegalStateException");
+        start();
+        awaitStep(OrderStep.AWAITING_REVIEW);
+
+        assertThat(services.lastState().status()).isEqualTo(MANUAL_REVIEW);
+        workflow.manualReviewDecision("approved");
+        assertThat(result().status()).isEqualTo(COMPLETED);
+        assertThat(services.count("FraudAssessment")).isEqualTo(1);
+    }
+
+    @Test
+    void aFraudAssessmentNotAnsweredWithinItsBoundHoldsTheOrderToo() {
+        services.failTransiently("FraudAssessment", Integer.MAX_VALUE);
+        start();
+
+        // retried for the half hour of its bound (skipped by the test server), then a person decides
+        env.sleep(Duration.ofMinutes(31));
+        awaitStep(OrderStep.AWAITING_REVIEW);
+        assertThat(services.count("FraudAssessment")).isBetween(20L, 40L);
+    }
+
+    @Test
+    void aReservationThatFailsForGoodCancelsTheOrderAndReleasesIt() {
+        services.failPermanently("ReserveInventory", "InvalidOrderLines");
+
+        OrderFulfillmentResult result = run();
+
+        assertThat(result.status()).isEqualTo(CANCELLED);
+        assertThat(result.message()).isEqualTo("cancelled: the items could not be reserved");
+        assertThat(services.count("ReleaseInventory")).isEqualTo(1);
+        assertThat(services.count("ProcessPayment")).isZero();
+        assertThat(services.notifications).containsExactly(NotificationType.ORDER_CANCELLED);
+    }
+
+    @Test
     void transientFailuresAreRetriedUntilTheStepSucceeds() {
         services.failTransiently("FraudAssessment", 2);
         services.failTransiently("ReserveInventory", 3);
@@ -584,6 +622,100 @@ class OrderFulfillmentWorkflowTest {
         private void assertRefused(Runnable update, String why) {
             assertThatThrownBy(update::run).isInstanceOf(WorkflowUpdateException.class)
                     .cause().isInstanceOf(ApplicationFailure.class).hasMessageContaining(why);
+        }
+    }
+
+    /** New items while the order waits: it is assessed again from them, and charged for them. */
+    @Nested
+    class Amendment {
+
+        private final List<OrderLine> smaller = List.of(new OrderLine("prod-1", 1, new BigDecimal("29.99"), 250));
+
+        @Test
+        void inReviewTheOrderIsAssessedAgainAndChargedTheNewTotal() {
+            services.riskScore = 95;
+            start();
+            awaitStep(OrderStep.AWAITING_REVIEW);
+            services.riskScore = 10;
+
+            OrderProgress settled = workflow.amendItems(new AmendOrderInput(smaller));
+
+            assertThat(settled.decisionPath()).isEqualTo(DecisionPath.AUTO_APPROVED);
+            assertThat(result().status()).isEqualTo(COMPLETED);
+            assertThat(services.assessments).extracting(a -> a.revision(), a -> a.totalAmount())
+                    .containsExactly(tuple(0, new BigDecimal("59.98")), tuple(1, new BigDecimal("29.99")));
+            assertThat(services.amendments).singleElement()
+                    .satisfies(amended -> {
+                        assertThat(amended.revision()).isEqualTo(1);
+                        assertThat(amended.lines()).isEqualTo(smaller);
+                        assertThat(amended.totalAmount()).isEqualByComparingTo("29.99");
+                    });
+            assertThat(services.charges).singleElement().extracting(c -> c.amount()).isEqualTo(new BigDecimal("29.99"));
+            assertThat(services.count("ReleaseInventory")).isZero(); // nothing was reserved in review
+        }
+
+        @Test
+        void whileBackorderedTheOldItemsAreReleasedAndTheNewOnesReserved() {
+            services.shortReservations = -1;
+            start();
+            awaitStep(OrderStep.AWAITING_RESTOCK);
+            services.shortReservations = 0;
+
+            workflow.amendItems(new AmendOrderInput(smaller));
+
+            assertThat(result().status()).isEqualTo(COMPLETED);
+            assertThat(services.calls).containsSubsequence("ReleaseInventory", "RecordOrderAmendment",
+                    "FraudAssessment", "ReserveInventory", "ProcessPayment", "CreateShipment");
+            assertThat(services.count("ReleaseInventory")).isEqualTo(1);
+        }
+
+        @Test
+        void stillShortTheAmendedOrderWaitsAgain() {
+            services.shortReservations = -1;
+            start();
+            awaitStep(OrderStep.AWAITING_RESTOCK);
+
+            OrderProgress settled = workflow.amendItems(new AmendOrderInput(smaller));
+
+            assertThat(settled.step()).isEqualTo(OrderStep.AWAITING_RESTOCK);
+            assertThat(settled.status()).isEqualTo(BACKORDERED);
+            workflow.cancel("no hurry after all");
+            assertThat(result().status()).isEqualTo(CANCELLED);
+            assertThat(services.count("ReleaseInventory")).isEqualTo(2); // the old items', then the new ones'
+        }
+
+        @Test
+        void isRefusedOncePaymentHasStartedOrWhileTheOrderIsBeingAssessed() throws InterruptedException {
+            FakeServices.Gate fraud = services.hold("FraudAssessment");
+            start();
+            fraud.awaitEntered();
+            assertAmendmentRefused("being assessed (it is assessing fraud)");
+            FakeServices.Gate payment = services.hold("ProcessPayment");
+            fraud.open();
+            payment.awaitEntered();
+            assertAmendmentRefused("payment has started");
+            payment.open();
+
+            assertThat(result().status()).isEqualTo(COMPLETED);
+            assertThat(services.amendments).isEmpty();
+        }
+
+        @Test
+        void invalidItemsAreRefusedWithTheReason() {
+            services.riskScore = 95;
+            start();
+            awaitStep(OrderStep.AWAITING_REVIEW);
+
+            assertThatThrownBy(() -> workflow.amendItems(new AmendOrderInput(
+                    List.of(new OrderLine("prod-1", 0, new BigDecimal("29.99"), 250)))))
+                    .isInstanceOf(WorkflowUpdateException.class)
+                    .cause().hasMessageContaining("quantity of prod-1 must be greater than zero");
+            assertThat(progress().step()).isEqualTo(OrderStep.AWAITING_REVIEW);
+        }
+
+        private void assertAmendmentRefused(String why) {
+            assertThatThrownBy(() -> workflow.amendItems(new AmendOrderInput(smaller)))
+                    .isInstanceOf(WorkflowUpdateException.class).cause().hasMessageContaining(why);
         }
     }
 

@@ -44,6 +44,13 @@ public class ServiceSupportAutoConfiguration {
                 DurationStyle.detectAndParse(retry));
     }
 
+    /** Registered by the starter on every worker it builds (it takes every {@code WorkerInterceptor} bean). */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    ActivityHeartbeats activityHeartbeats() {
+        return new ActivityHeartbeats();
+    }
+
     /**
      * Temporal's spans ({@code StartWorkflow}, {@code RunWorkflow}, {@code StartActivity}, {@code RunActivity}, signals)
      * through the OpenTracing shim over the agent's global OpenTelemetry: the starter registers Temporal's OpenTracing

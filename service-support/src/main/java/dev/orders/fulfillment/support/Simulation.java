@@ -1,8 +1,6 @@
 package dev.orders.fulfillment.support;
 
-import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
-import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
@@ -18,7 +16,6 @@ public final class Simulation {
     /** The failure type Temporal sees; retryable, so simulated outages exercise the retry policies. */
     public static final String FAILURE_TYPE = "SimulatedFailure";
 
-    private static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(1);
 
     private final String prefix;
     private final Function<String, String> properties;
@@ -46,13 +43,12 @@ public final class Simulation {
     }
 
     /**
-     * Call at the start of an activity: waits the simulated latency (heartbeating, so a slow call is not
-     * mistaken for a dead worker), then fails transiently at the configured rate.
+     * Call at the start of an activity: waits the simulated latency, then fails transiently at the configured rate.
      */
     public void beforeWork(String operation) {
         long delayMs = latencyMs();
         if (delayMs > 0) {
-            sleepHeartbeating(delayMs);
+            sleep(delayMs);
         }
         if (chance(failureRate)) {
             throw ApplicationFailure.newFailure(
@@ -99,15 +95,10 @@ public final class Simulation {
                 : ThreadLocalRandom.current().nextLong(latencyMinMs, latencyMaxMs);
     }
 
-    private void sleepHeartbeating(long delayMs) {
-        long deadline = System.nanoTime() + Duration.ofMillis(delayMs).toNanos();
+    /** The activity heartbeats meanwhile ({@link ActivityHeartbeats}), as it does during real work. */
+    private void sleep(long delayMs) {
         try {
-            for (long left = delayMs; left > 0; left = Duration.ofNanos(deadline - System.nanoTime()).toMillis()) {
-                Thread.sleep(Math.min(left, HEARTBEAT_EVERY.toMillis()));
-                if (left > HEARTBEAT_EVERY.toMillis()) {
-                    Activity.getExecutionContext().heartbeat(null);
-                }
-            }
+            Thread.sleep(delayMs);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ApplicationFailure.newFailure("interrupted during simulated latency", FAILURE_TYPE);

@@ -10,7 +10,8 @@ package dev.orders.fulfillment.contracts;
  * @param restockPending a restock signal arrived that no reservation attempt has used yet
  * @param cancelReason a cancellation that arrived before the run continued, or null
  * @param runs how many runs the wait has taken so far, this one's predecessors included
+ * @param revision how often the order's items were amended (their current list is in the workflow input)
  */
 public record BackorderContinuation(long deadlineEpochMillis, Integer riskScore, boolean restockPending,
-        String cancelReason, int runs) {
+        String cancelReason, int runs, int revision) {
 }

@@ -28,6 +28,13 @@ public record OrderFulfillmentInput(
                 null);
     }
 
+    /** The same order with other items (an amendment): the total follows them. */
+    public OrderFulfillmentInput amended(List<OrderLine> newLines) {
+        BigDecimal total = newLines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new OrderFulfillmentInput(orderId, customerId, customerTier, total, currency, paymentMethod,
+                List.copyOf(newLines), customerHistory, policy, continuation);
+    }
+
     /** The same order, for the next run of its workflow to resume a backorder wait. */
     public OrderFulfillmentInput continuing(BackorderContinuation next) {
         return new OrderFulfillmentInput(orderId, customerId, customerTier, totalAmount, currency, paymentMethod, lines,

@@ -29,6 +29,7 @@ public interface OrderFulfillmentWorkflow {
     String PROGRESS_QUERY = "progress";
     String REVIEW_UPDATE = "decide-review";
     String CANCEL_UPDATE = "request-cancellation";
+    String AMEND_UPDATE = "amend-items";
     /** The failure type of an update the order's state refuses. */
     String REFUSED = "OrderStateRefuses";
 
@@ -60,6 +61,17 @@ public interface OrderFulfillmentWorkflow {
 
     @UpdateValidatorMethod(updateName = CANCEL_UPDATE)
     void validateCancellation(String reason);
+
+    /**
+     * New items for an order that waits (for review or for stock) and has not been charged: the order is assessed
+     * again from them (fraud, then stock). Answers once it has settled: awaiting review, backordered, being charged,
+     * or ended.
+     */
+    @UpdateMethod(name = AMEND_UPDATE)
+    OrderProgress amendItems(AmendOrderInput amendment);
+
+    @UpdateValidatorMethod(updateName = AMEND_UPDATE)
+    void validateAmendment(AmendOrderInput amendment);
 
     /** Sent by the inventory service when a SKU this order is waiting for gets stock. */
     @SignalMethod(name = RESTOCK_SIGNAL)

@@ -15,4 +15,8 @@ public interface OrderStateActivities {
     /** Writes the snapshot; writing the same snapshot twice changes nothing. */
     @ActivityMethod(name = "RecordOrderState")
     void record(RecordOrderStateInput input);
+
+    /** Replaces the order's items (and its pending review decision, which was for the old ones); idempotent. */
+    @ActivityMethod(name = "RecordOrderAmendment")
+    void recordAmendment(RecordOrderAmendmentInput input);
 }
