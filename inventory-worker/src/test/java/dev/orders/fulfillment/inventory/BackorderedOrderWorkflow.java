@@ -1,5 +1,6 @@
 package dev.orders.fulfillment.inventory;
 
+import dev.orders.fulfillment.contracts.AmendOrderInput;
 import dev.orders.fulfillment.contracts.DecisionPath;
 import dev.orders.fulfillment.contracts.OrderFulfillmentInput;
 import dev.orders.fulfillment.contracts.OrderFulfillmentResult;
@@ -47,5 +48,40 @@ public class BackorderedOrderWorkflow implements OrderFulfillmentWorkflow {
     /** Not part of waiting for stock. */
     @Override
     public void cancel(String reason) {
+    }
+
+    @Override
+    public void validateReview(String decision) {
+        throw notHere();
+    }
+
+    @Override
+    public OrderProgress decideReview(String decision) {
+        throw notHere();
+    }
+
+    @Override
+    public void validateCancellation(String reason) {
+        throw notHere();
+    }
+
+    @Override
+    public OrderProgress requestCancellation(String reason) {
+        throw notHere();
+    }
+
+    @Override
+    public void validateAmendment(AmendOrderInput amendment) {
+        throw notHere();
+    }
+
+    @Override
+    public OrderProgress amendItems(AmendOrderInput amendment) {
+        throw notHere();
+    }
+
+    /** The updates are refused by their validators: these tests only restock. */
+    private static UnsupportedOperationException notHere() {
+        return new UnsupportedOperationException("not part of waiting for stock");
     }
 }
