@@ -8,6 +8,7 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -25,6 +26,7 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error is an RFC 9457 problem. Bad input is a 4xx whose {@code errors} name each offending field the way
@@ -65,7 +67,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem;
         Throwable cause = ex.getCause();
-        if (cause instanceof DatabindException wrongType) {
+        RequestBodyLimit.BodyTooLargeException tooLarge = causeOfType(ex, RequestBodyLimit.BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return bodyTooLarge(tooLarge);
+        }
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            problem = wrongValue(unknown, "is not a field of this request");
+        } else if (cause instanceof DatabindException wrongType) {
             problem = wrongValue(wrongType, ExpectedType.describe(
                     wrongType instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null));
         } else if (cause instanceof InputCoercionException outOfRange) {
@@ -129,6 +137,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail));
+    }
+
+    /** A declared length over the limit, refused by {@link RequestBodyLimit} before anything read the body. */
+    @ExceptionHandler
+    ResponseEntity<Object> bodyTooLarge(RequestBodyLimit.BodyTooLargeException ex) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage()));
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     @ExceptionHandler

@@ -1,5 +1,6 @@
 package dev.orders.fulfillment.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,15 +73,18 @@ class InventoryClient {
         return restocked;
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true) // a newer inventory-worker may say more
     record Stock(String sku, int available) {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record StockList(List<Stock> stock) {
     }
 
     record RestockCommand(int quantity, String restockId) {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record Restocked(String sku, int available, int signalledOrders, boolean replayed) {
     }
 }
