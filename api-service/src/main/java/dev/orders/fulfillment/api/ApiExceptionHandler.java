@@ -14,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -37,6 +38,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     private static final String RETRY_AFTER_SECONDS = "5";
+
+    /** Spring's own web errors (405, 406, 415, no such resource) keep its detail and get the kind of their status. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        // Spring's errors pass no body here: theirs is the exception's own, rendered after this
+        ProblemDetail problem = body instanceof ProblemDetail given ? given
+                : ex instanceof ErrorResponse error ? error.getBody() : null;
+        if (problem != null && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            problem.setType(ProblemType.of(status).uri());
+        }
+        return super.handleExceptionInternal(ex, body, headers, status, request);
+    }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
@@ -81,11 +95,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         } else if (cause instanceof JacksonException malformed) {
             // the parser's own message quotes internals ("[Source: REDACTED …]"); where it broke is what helps
             TokenStreamLocation at = malformed.getLocation();
-            problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, at == null || at.getLineNr() < 1
+            problem = ProblemType.MALFORMED_REQUEST.problem(at == null || at.getLineNr() < 1
                     ? "malformed JSON"
                     : "malformed JSON at line " + at.getLineNr() + ", column " + at.getColumnNr());
         } else {
-            problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "a JSON request body is required");
+            problem = ProblemType.MALFORMED_REQUEST.problem("a JSON request body is required");
         }
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
@@ -102,25 +116,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail unknownProducts(UnknownProductsException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-                "the order names products that are not in the catalog");
+        ProblemDetail problem =
+                ProblemType.UNKNOWN_PRODUCTS.problem("the order names products that are not in the catalog");
         problem.setProperty("errors", ex.fields());
         return problem;
     }
 
     @ExceptionHandler
     ProblemDetail notFound(NotFoundException ex) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+        return ProblemType.NOT_FOUND.problem(ex.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail reusedKey(RestockIdReusedException ex) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+        return ProblemType.IDEMPOTENCY_KEY_REUSED.problem(ex.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail conflict(OrderConflictException ex) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+        return ProblemType.ORDER_STATE_CONFLICT.problem(ex.getMessage());
     }
 
     @ExceptionHandler
@@ -136,14 +150,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static ResponseEntity<ProblemDetail> unavailable(String detail) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail));
+                .body(ProblemType.SERVICE_UNAVAILABLE.problem(detail));
     }
 
     /** A declared length over the limit, refused by {@link RequestBodyLimit} before anything read the body. */
     @ExceptionHandler
     ResponseEntity<Object> bodyTooLarge(RequestBodyLimit.BodyTooLargeException ex) {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage()));
+                .body(ProblemType.BODY_TOO_LARGE.problem(ex.getMessage()));
     }
 
     private static <T extends Throwable> T causeOfType(Throwable failure, Class<T> type) {
@@ -158,12 +172,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail unexpected(Exception ex) {
         log.error("request failed", ex);
-        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "internal error");
+        return ProblemType.INTERNAL_ERROR.problem("internal error");
     }
 
     private static ProblemDetail invalid(List<InvalidField> fields) {
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the request has invalid fields");
+        ProblemDetail problem = ProblemType.INVALID_FIELDS.problem("the request has invalid fields");
         problem.setProperty("errors", fields);
         return problem;
     }
@@ -171,7 +184,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static ProblemDetail wrongValue(JacksonException ex, String expectation) {
         String field = jsonPath(ex);
         return field.isEmpty()
-                ? ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the request body " + expectation)
+                ? ProblemType.MALFORMED_REQUEST.problem("the request body " + expectation)
                 : invalid(List.of(new InvalidField(field, expectation)));
     }
 

@@ -80,7 +80,9 @@ class OrderCancellationTest extends ApiServiceTestBase {
         http.delete().uri("/api/orders/{id}", id).exchange()
                 .expectStatus().isEqualTo(409)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.detail").isEqualTo("order " + id + ": shipping has begun");
+                .expectBody()
+                .jsonPath("$.detail").isEqualTo("order " + id + ": shipping has begun")
+                .jsonPath("$.type").isEqualTo("urn:order-fulfillment:problem:order-state-conflict");
 
         assertThat(row(id).get("cancel_requested_at")).isNull();
         http.get().uri("/api/orders/{id}", id).exchange()

@@ -39,7 +39,8 @@ class StrictInputTest extends ApiServiceTestBase {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue(PROBLEM);
-        assertThat(response.body()).contains("\"field\":\"items[0].colour\"").contains("is not a field");
+        assertThat(response.body()).contains("\"field\":\"items[0].colour\"").contains("is not a field")
+                .contains("\"type\":\"urn:order-fulfillment:problem:invalid-fields\"");
         assertThat(orderCount()).isEqualTo(before);
     }
 
@@ -84,6 +85,7 @@ class StrictInputTest extends ApiServiceTestBase {
 
         assertThat(response.statusCode()).as(type).isEqualTo(415);
         assertThat(response.headers().firstValue("Content-Type")).hasValue(PROBLEM);
+        assertThat(response.body()).contains("\"type\":\"urn:order-fulfillment:problem:unsupported-media-type\"");
         assertThat(orderCount()).isEqualTo(before);
     }
 
@@ -102,6 +104,7 @@ class StrictInputTest extends ApiServiceTestBase {
         for (HttpResponse<String> response : java.util.List.of(declared, chunked)) {
             assertThat(response.statusCode()).isEqualTo(413);
             assertThat(response.headers().firstValue("Content-Type")).hasValue(PROBLEM);
+            assertThat(response.body()).contains("\"type\":\"urn:order-fulfillment:problem:body-too-large\"");
         }
     }
 
@@ -122,7 +125,9 @@ class StrictInputTest extends ApiServiceTestBase {
         String response = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
         assertThat(response).as(path).startsWith("HTTP/1.1 4");
-        assertThat(response.toLowerCase()).contains("content-type: application/problem+json").doesNotContain("<html");
+        assertThat(response.toLowerCase()).contains("content-type: application/problem+json").doesNotContain("<html")
+                .containsAnyOf("urn:order-fulfillment:problem:malformed-request",
+                        "urn:order-fulfillment:problem:not-found");
     }
 
     private HttpResponse<String> post(String body, String contentType) throws Exception {
