@@ -1,10 +1,14 @@
 package dev.orders.fulfillment.api;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -12,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.ErrorResponse;
@@ -145,6 +150,32 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> workflowUnavailable(WorkflowUnavailableException ex) {
         return unavailable(ex.getMessage());
+    }
+
+    /**
+     * PostgreSQL unreachable, shutting down, or too slow to hand out a connection: a 503 (nothing was written, try
+     * again). Any other database failure is a bug, a 500.
+     */
+    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessException.class})
+    ResponseEntity<ProblemDetail> database(Exception ex) {
+        if (ex instanceof CannotCreateTransactionException || ex instanceof DataAccessResourceFailureException
+                || ex instanceof TransientDataAccessException || connectionLost(ex)) {
+            log.warn("database unavailable: {}", ex.getMessage());
+            return unavailable("the order database is not answering; nothing was changed, try again");
+        }
+        log.error("request failed", ex);
+        return ResponseEntity.internalServerError().body(ProblemType.INTERNAL_ERROR.problem("internal error"));
+    }
+
+    /** SQLSTATE class 08 (connection exception) or 57P (the server shutting down or ending the session). */
+    private static boolean connectionLost(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ResponseEntity<ProblemDetail> unavailable(String detail) {
