@@ -35,6 +35,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -73,11 +74,7 @@ class OrderWorkflows implements DisposableBean {
     private final Duration updateTimeout;
     private final Duration amendTimeout;
     /** Runs updates so a request waits for one no longer than the timeout (the SDK waits for a worker forever). */
-    private final ExecutorService updates = Executors.newCachedThreadPool(work -> {
-        Thread thread = new Thread(work, "order-update");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService updates = Executors.newCachedThreadPool(daemonThreads("order-update-"));
 
     OrderWorkflows(WorkflowClient client, FulfillmentInputs inputs,
             @Value("${orders.temporal.update-timeout}") Duration updateTimeout,
@@ -86,6 +83,12 @@ class OrderWorkflows implements DisposableBean {
         this.inputs = inputs;
         this.updateTimeout = updateTimeout;
         this.amendTimeout = amendTimeout;
+    }
+
+    private static CustomizableThreadFactory daemonThreads(String prefix) {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory(prefix);
+        threads.setDaemon(true);
+        return threads;
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Heartbeats every activity that has a heartbeat timeout while it runs, from a timer beside it, at a third of that
@@ -21,11 +22,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ActivityHeartbeats extends WorkerInterceptorBase implements AutoCloseable {
 
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(work -> {
-        Thread thread = new Thread(work, "activity-heartbeats");
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(timerThread());
+
+    private static CustomizableThreadFactory timerThread() {
+        CustomizableThreadFactory thread = new CustomizableThreadFactory("activity-heartbeats-");
         thread.setDaemon(true);
         return thread;
-    });
+    }
 
     @Override
     public ActivityInboundCallsInterceptor interceptActivity(ActivityInboundCallsInterceptor next) {
