@@ -11,8 +11,9 @@ import org.springframework.http.ProblemDetail;
  * (405, 406, 415, a refused URI) get the kind of their status.
  */
 enum ProblemType {
-    INVALID_FIELDS(HttpStatus.BAD_REQUEST, "invalid-fields"),
+    // for each status the first kind is what an error known only by that status gets (of)
     MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "malformed-request"),
+    INVALID_FIELDS(HttpStatus.BAD_REQUEST, "invalid-fields"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "not-found"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed"),
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable"),
@@ -54,7 +55,7 @@ enum ProblemType {
     /** The kind for an error known only by its status: the first kind with that status, else by its class. */
     static ProblemType of(HttpStatusCode status) {
         for (ProblemType type : values()) {
-            if (type.status.value() == status.value() && type != INVALID_FIELDS) {
+            if (type.status.value() == status.value()) {
                 return type;
             }
         }
