@@ -3,6 +3,7 @@ package dev.orders.fulfillment.api;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import org.hibernate.exception.JDBCConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -17,6 +18,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.ErrorResponse;
@@ -156,22 +158,29 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * PostgreSQL unreachable, shutting down, or too slow to hand out a connection: a 503 (nothing was written, try
      * again). Any other database failure is a bug, a 500.
      */
-    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessException.class})
+    @ExceptionHandler({CannotCreateTransactionException.class, TransactionSystemException.class,
+            DataAccessException.class})
     ResponseEntity<ProblemDetail> database(Exception ex) {
         if (ex instanceof CannotCreateTransactionException || ex instanceof DataAccessResourceFailureException
                 || ex instanceof TransientDataAccessException || connectionLost(ex)) {
             log.warn("database unavailable: {}", ex.getMessage());
             return unavailable("the order database is not answering; nothing was changed, try again");
         }
-        log.error("request failed", ex);
-        return ResponseEntity.internalServerError().body(ProblemType.INTERNAL_ERROR.problem("internal error"));
+        return ResponseEntity.internalServerError().body(unexpected(ex));
     }
 
-    /** SQLSTATE class 08 (connection exception) or 57P (the server shutting down or ending the session). */
+    /**
+     * The connection, not the statement, failed: SQLSTATE class 08 (connection exception) or 57P (the server shutting
+     * down or ending the session), or the transaction itself could not be begun, committed or rolled back (what is
+     * left after the server ended the session under it: the pool's closed connection carries no SQLSTATE).
+     */
     private static boolean connectionLost(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (cause instanceof org.hibernate.TransactionException || cause instanceof JDBCConnectionException) {
                 return true;
             }
         }
