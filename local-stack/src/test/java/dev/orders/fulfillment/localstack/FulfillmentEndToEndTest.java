@@ -439,13 +439,11 @@ class FulfillmentEndToEndTest {
                  "items":[{"product_id":"gadget-mini","quantity":1,"price":7000}]}""");
         awaitStatus(order, "manual_review");
 
-        assertThat(send(HttpRequest.newBuilder(api("/api/orders/" + id(order))).DELETE()).statusCode())
-                .isEqualTo(202);
+        assertThat(cancel(order).statusCode()).isEqualTo(202);
         JsonNode done = awaitStatus(order, "cancelled");
 
         assertThat(done.path("failure_reason").asText()).startsWith("cancelled");
-        assertThat(send(HttpRequest.newBuilder(api("/api/orders/" + id(order))).DELETE()).statusCode())
-                .isEqualTo(409);
+        assertThat(cancel(order).statusCode()).isEqualTo(409);
     }
 
     /** The held order made small: the workflow scores it again, and the smaller order goes through on its own. */
@@ -469,8 +467,7 @@ class FulfillmentEndToEndTest {
         assertThat(count("select count(*) from fraud.assessments where order_id = ?", id(order))).isEqualTo(2);
         assertThat(count("select count(*) from payment.charges where order_id = ? and amount = 29.99", id(order)))
                 .isEqualTo(1);
-        assertThat(send(HttpRequest.newBuilder(api("/api/orders/" + id(order))).DELETE()).statusCode())
-                .isEqualTo(409);
+        assertThat(cancel(order).statusCode()).isEqualTo(409);
     }
 
     @Test
@@ -550,6 +547,10 @@ class FulfillmentEndToEndTest {
 
     private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
         return api.post(path, body);
+    }
+
+    private HttpResponse<String> cancel(JsonNode order) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(api("/api/orders/" + id(order))).DELETE());
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
