@@ -1,5 +1,8 @@
 package dev.orders.fulfillment.api;
 
+import dev.orders.fulfillment.api.security.EndpointClass;
+import dev.orders.fulfillment.api.security.RateLimitExceededException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -7,6 +10,7 @@ import org.hibernate.exception.JDBCConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.MethodParameter;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -17,6 +21,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
@@ -24,6 +31,7 @@ import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -74,9 +82,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .flatMap(result -> result instanceof ParameterErrors body
                         ? body.getFieldErrors().stream().map(ApiExceptionHandler::invalidField)
                         : result.getResolvableErrors().stream().map(error -> new InvalidField(
-                                result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                                wireName(result.getMethodParameter()), error.getDefaultMessage())))
                 .toList();
         return handleExceptionInternal(ex, invalid(fields), headers, status, request);
+    }
+
+    /** A header by the name the client sent ({@code Idempotency-Key}), a query parameter by its own. */
+    private static String wireName(MethodParameter parameter) {
+        RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+        return header != null && !header.name().isEmpty() ? header.name() : parameter.getParameterName();
     }
 
     /**
@@ -121,12 +135,30 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, invalid(List.of(field)), headers, status, request);
     }
 
+    /**
+     * No token, or one that does not verify (Spring's bearer entry point has set the status and the
+     * {@code WWW-Authenticate} challenge: security's {@code SecurityProblems}).
+     */
     @ExceptionHandler
-    ProblemDetail unknownProducts(UnknownProductsException ex) {
-        ProblemDetail problem =
-                ProblemType.UNKNOWN_PRODUCTS.problem("the order names products that are not in the catalog");
-        problem.setProperty("errors", ex.fields());
-        return problem;
+    ProblemDetail unauthenticated(AuthenticationException ex) {
+        return ProblemType.UNAUTHENTICATED.problem(
+                ex instanceof OAuth2AuthenticationException invalid && invalid.getError().getDescription() != null
+                        ? "the bearer token was refused: " + invalid.getError().getDescription()
+                        : "this endpoint needs a bearer token: Authorization: Bearer <JWT>");
+    }
+
+    @ExceptionHandler
+    ProblemDetail forbidden(AccessDeniedException ex, HttpServletRequest request) {
+        return ProblemType.INSUFFICIENT_SCOPE.problem(EndpointClass.of(request)
+                .map(endpoints -> "this endpoint needs a token with the scope " + endpoints.scope())
+                .orElse("this token may not do that"));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> rateLimited(RateLimitExceededException ex) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
+                .body(ProblemType.RATE_LIMITED.problem(ex.getMessage()));
     }
 
     @ExceptionHandler

@@ -24,8 +24,9 @@ class InventoryClient {
 
     private final RestClient http;
 
-    InventoryClient(RestClient.Builder builder, @Value("${inventory.url}") String url) {
-        this.http = builder.baseUrl(url).build();
+    InventoryClient(RestClient.Builder builder, @Value("${inventory.url}") String url,
+            @Value("${inventory.username}") String username, @Value("${inventory.password}") String password) {
+        this.http = builder.baseUrl(url).defaultHeaders(headers -> headers.setBasicAuth(username, password)).build();
     }
 
     /** Available units per SKU; empty when inventory cannot answer. */

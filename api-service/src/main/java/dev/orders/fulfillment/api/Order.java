@@ -128,15 +128,23 @@ class Order {
         return moveTo(snapshot.status(), snapshot.decisionPath(), snapshot.failureReason(), now);
     }
 
-    void recordReview(ReviewDecision decision, String reviewer, String note, Instant now) {
+    /**
+     * False for a repeat of the decision already taken (a client retrying a request whose answer it lost): nothing
+     * changes, whatever has happened to the order since. Another decision is a conflict.
+     */
+    boolean recordReview(ReviewDecision decision, String reviewer, String note, Instant now) {
+        if (review != null) {
+            if (review.decision() == decision) {
+                return false;
+            }
+            throw new OrderConflictException("order " + id + " was already " + review.decision().wireName());
+        }
         if (status != OrderStatus.MANUAL_REVIEW) {
             throw new OrderConflictException("order " + id + " is " + status.wireName() + ", not awaiting review");
         }
-        if (review != null) {
-            throw new OrderConflictException("order " + id + " was already " + review.decision().wireName());
-        }
         review = new Review(decision, reviewer, note, now, null);
         updatedAt = now;
+        return true;
     }
 
     void reviewSignalled(Instant now) {
@@ -149,16 +157,21 @@ class Order {
         review = null;
     }
 
-    /** A repeated request keeps the first reason; the workflow honours the first one anyway. */
-    void requestCancellation(String reason, Instant now) {
+    /**
+     * False for a repeat (the order's cancellation was asked for already, and stands): it keeps the first reason,
+     * whatever has happened to the order since, even once it is cancelled.
+     */
+    boolean requestCancellation(String reason, Instant now) {
+        if (cancellation != null) {
+            return false;
+        }
         if (!status.isCancellable()) {
             throw new OrderConflictException(
                     "order " + id + " is " + status.wireName() + " and can no longer be cancelled");
         }
-        if (cancellation == null) {
-            cancellation = new Cancellation(now, reason, null);
-            updatedAt = now;
-        }
+        cancellation = new Cancellation(now, reason, null);
+        updatedAt = now;
+        return true;
     }
 
     void cancellationSignalled(Instant now) {

@@ -1,7 +1,10 @@
 package dev.orders.fulfillment.api;
 
+import dev.orders.fulfillment.api.security.Callers;
+import dev.orders.fulfillment.api.security.EndpointClass;
 import dev.orders.fulfillment.support.OrderTraces;
 import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,23 +48,38 @@ class OrderCommands {
         this.transactions = transactions;
     }
 
-    OrderView place(PlaceOrderRequest request) {
-        Order order = newOrder(request);
-        transactions.executeWithoutResult(tx -> entityManager.persist(order));
+    OrderView place(PlaceOrderRequest request, Callers.Caller caller) {
+        return place(request, caller, placed -> { });
+    }
+
+    /** {@link #place}, with {@code alsoCommitted} run in the order's transaction once its row is written. */
+    OrderView place(PlaceOrderRequest request, Callers.Caller caller, Consumer<OrderView> alsoCommitted) {
+        Order order = newOrder(request, caller);
+        transactions.executeWithoutResult(tx -> {
+            entityManager.persist(order);
+            entityManager.flush();
+            alsoCommitted.accept(OrderView.of(order));
+        });
         log.info("order {} accepted for customer {}: {} {}", order.id(), order.customerId(), order.totalAmount(),
                 order.currency());
         starter.startSoon(order.id());
         return OrderView.of(order);
     }
 
+    /** A repeat of the decision taken is answered with the order as it is, delivering nothing again. */
     OrderView review(UUID id, ReviewDecision decision, String reviewer, String note) {
-        update(id, order -> order.recordReview(decision, reviewer, note, Instant.now()));
+        if (!record(id, order -> order.recordReview(decision, reviewer, note, Instant.now()))) {
+            return current(id);
+        }
         log.info("order {}: review decision {} recorded", id, decision.wireName());
         return deliver(id, workflows::deliverReview);
     }
 
+    /** A repeat is answered with the order as it is, delivering nothing again. */
     OrderView cancel(UUID id, String reason) {
-        update(id, order -> order.requestCancellation(reason, Instant.now()));
+        if (!record(id, order -> order.requestCancellation(reason, Instant.now()))) {
+            return current(id);
+        }
         log.info("order {}: cancellation recorded", id);
         return deliver(id, workflows::deliverCancellation);
     }
@@ -85,8 +104,8 @@ class OrderCommands {
      * Asks the workflow to take new items; it alone knows whether the order is still before payment. Nothing is
      * written here: the workflow reports the amendment it took (the row's new items, a note in its history).
      */
-    Amended amend(UUID id, List<PlaceOrderRequest.Item> requested) {
-        List<OrderItem> items = priced(requested);
+    Amended amend(UUID id, List<PlaceOrderRequest.Item> requested, Callers.Caller caller) {
+        List<OrderItem> items = priced(requested, caller);
         Order order = transactions.execute(tx -> orders.findById(id))
                 .orElseThrow(() -> new NotFoundException("no order " + id));
         if (!order.status().isCancellable()) {
@@ -101,45 +120,66 @@ class OrderCommands {
             default -> { }
         }
         log.info("order {}: amendment {}", id, outcome.kind() == OrderWorkflows.Kind.DONE ? "applied" : "accepted");
-        OrderView now = transactions.execute(tx -> orders.findById(id).map(OrderView::of).orElseThrow());
-        return new Amended(outcome.kind() == OrderWorkflows.Kind.DONE, now);
+        return new Amended(outcome.kind() == OrderWorkflows.Kind.DONE, current(id));
     }
 
     /** {@code settled}: the workflow has assessed the amended order (else it is still at it). */
     record Amended(boolean settled, OrderView order) {
     }
 
-    private Order newOrder(PlaceOrderRequest request) {
-        return Order.place(request.customerId(), request.tier(), request.paymentMethod(), priced(request.items()),
-                OrderTraces.current(), Instant.now());
+    private Order newOrder(PlaceOrderRequest request, Callers.Caller caller) {
+        return Order.place(request.customerId(), request.tier(), request.paymentMethod(),
+                priced(request.items(), caller), OrderTraces.current(), Instant.now());
     }
 
-    /** Prices each item (the request's price, else the catalog's); unknown SKUs reject the whole request. */
-    private List<OrderItem> priced(List<PlaceOrderRequest.Item> requested) {
+    /**
+     * Prices each item at the catalog's price. A price in the request is the seed's: the same as the catalog's is
+     * fine, another is taken only from a caller who may set prices. Unknown SKUs, then prices not allowed, reject
+     * the whole request.
+     */
+    private List<OrderItem> priced(List<PlaceOrderRequest.Item> requested, Callers.Caller caller) {
         Map<String, Product> catalog = products
                 .findBySkuIn(requested.stream().map(PlaceOrderRequest.Item::productId).toList()).stream()
                 .collect(Collectors.toMap(Product::sku, Function.identity()));
         List<InvalidField> unknown = new ArrayList<>();
+        List<InvalidField> notAllowed = new ArrayList<>();
         List<OrderItem> items = new ArrayList<>();
         for (int i = 0; i < requested.size(); i++) {
             PlaceOrderRequest.Item item = requested.get(i);
             Product product = catalog.get(item.productId());
             if (product == null) {
                 unknown.add(new InvalidField("items[" + i + "].product_id", "unknown product " + item.productId()));
-            } else {
-                items.add(new OrderItem(product.sku(), item.quantity(),
-                        item.price() == null ? product.price() : item.price().setScale(2, RoundingMode.UNNECESSARY),
-                        product.weightGrams()));
+                continue;
             }
+            BigDecimal price = item.price() == null ? product.price()
+                    : item.price().setScale(2, RoundingMode.UNNECESSARY);
+            if (price.compareTo(product.price()) != 0 && !caller.mayOverridePrices()) {
+                notAllowed.add(new InvalidField("items[" + i + "].price",
+                        "is " + price.toPlainString() + ", the catalog's price of " + product.sku() + " is "
+                                + product.price().toPlainString()));
+            }
+            items.add(new OrderItem(product.sku(), item.quantity(), price, product.weightGrams()));
         }
         if (!unknown.isEmpty()) {
-            throw new UnknownProductsException(unknown);
+            throw new RejectedItemsException(ProblemType.UNKNOWN_PRODUCTS,
+                    "the order names products that are not in the catalog", unknown);
+        }
+        if (!notAllowed.isEmpty()) {
+            throw new RejectedItemsException(ProblemType.PRICE_NOT_ALLOWED, "the catalog sets the prices: an item's"
+                    + " price may differ from it only with a token of scope " + EndpointClass.PRICE_OVERRIDE_SCOPE,
+                    notAllowed);
         }
         return items;
     }
 
-    private void update(UUID id, Consumer<Order> change) {
-        transactions.executeWithoutResult(tx -> change.accept(lock(id)));
+    /** Whether the change was new (else a repeat, and nothing changed). */
+    private boolean record(UUID id, Predicate<Order> change) {
+        return Boolean.TRUE.equals(transactions.execute(tx -> change.test(lock(id))));
+    }
+
+    private OrderView current(UUID id) {
+        return transactions.execute(tx -> orders.findById(id).map(OrderView::of))
+                .orElseThrow(() -> new NotFoundException("no order " + id));
     }
 
     private <T> T withLockedOrder(UUID id, Function<Order, T> work) {

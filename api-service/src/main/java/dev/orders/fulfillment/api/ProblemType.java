@@ -14,14 +14,19 @@ enum ProblemType {
     // for each status the first kind is what an error known only by that status gets (of)
     MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "malformed-request"),
     INVALID_FIELDS(HttpStatus.BAD_REQUEST, "invalid-fields"),
+    UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "unauthenticated"),
+    INSUFFICIENT_SCOPE(HttpStatus.FORBIDDEN, "insufficient-scope"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "not-found"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed"),
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable"),
     ORDER_STATE_CONFLICT(HttpStatus.CONFLICT, "order-state-conflict"),
+    IDEMPOTENCY_KEY_IN_FLIGHT(HttpStatus.CONFLICT, "idempotency-key-in-flight"),
     BODY_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "body-too-large"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type"),
     UNKNOWN_PRODUCTS(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-products"),
+    PRICE_NOT_ALLOWED(HttpStatus.UNPROCESSABLE_CONTENT, "price-not-allowed"),
     IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused"),
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited"),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error");
 
@@ -33,6 +38,10 @@ enum ProblemType {
     ProblemType(HttpStatus status, String name) {
         this.status = status;
         this.uri = URI.create(PREFIX + name);
+    }
+
+    HttpStatus status() {
+        return status;
     }
 
     URI uri() {

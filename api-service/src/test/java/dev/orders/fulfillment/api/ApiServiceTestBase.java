@@ -25,10 +25,12 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 /**
  * The one application context of this module's tests: api-service on a random port over a real PostgreSQL, the
  * starter's in-process Temporal test server (running {@link RecordingOrderWorkflow} in place of the order
- * workflow), a real HTTP {@link InventoryStub}, and a dispatcher that runs every 100 ms.
+ * workflow), a real HTTP {@link InventoryStub}, and a dispatcher that runs every 100 ms; without authentication.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.temporal.test-server.enabled=true",
+        // the seed's curls, as make run serves them; SecurityTest runs the API with tokens
+        "orders.security.mode=open",
         "orders.dispatcher.interval=100ms",
         "orders.dispatcher.liveness-interval=100ms"})
 @AutoConfigureRestTestClient
@@ -42,6 +44,7 @@ abstract class ApiServiceTestBase {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         registry.add("inventory.url", inventory::url);
+        registry.add("inventory.password", () -> InventoryStub.PASSWORD);
     }
 
     @Autowired

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * inventory-worker's HTTP API, served for real on a local port: {@code GET /stock}, {@code GET /stock/{sku}} and
+ * inventory-worker's HTTP API, served for real on a local port, to api-service's credential only: {@code GET /stock}, {@code GET /stock/{sku}} and
  * {@code POST /stock/{sku}/restock}. {@link #stop()} and {@link #start()} take it away and bring it back on the
  * same port, so a test sees what api-service does while inventory is unreachable; {@link #delayAnswers} makes it hang.
  */
@@ -25,6 +26,11 @@ final class InventoryStub {
     private static final Pattern ONE_SKU = Pattern.compile("/stock/([^/]+)");
     private static final Pattern RESTOCK = Pattern.compile("/stock/([^/]+)/restock");
     private static final JsonMapper JSON = JsonMapper.shared();
+
+    /** api-service's password for the stock API ({@code inventory.password}); any other call is a 401, as there. */
+    static final String PASSWORD = "test-inventory-password";
+    private static final String CREDENTIAL = "Basic " + Base64.getEncoder()
+            .encodeToString(("api-service:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 
     /** What every restock reports as the number of backordered orders it woke up. */
     static final int SIGNALLED_ORDERS = 2;
@@ -73,6 +79,11 @@ final class InventoryStub {
             Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (!CREDENTIAL.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            exchange.sendResponseHeaders(401, -1);
+            exchange.close();
+            return;
         }
         String path = exchange.getRequestURI().getPath();
         Matcher restock = RESTOCK.matcher(path);

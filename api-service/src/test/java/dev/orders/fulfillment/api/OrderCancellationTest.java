@@ -57,6 +57,22 @@ class OrderCancellationTest extends ApiServiceTestBase {
         http.delete().uri("/api/orders/{id}", backordered).exchange().expectStatus().isAccepted();
     }
 
+    /** A client retrying a cancellation whose answer it lost, even once the order is cancelled: delivered once. */
+    @Test
+    void aRepeatedCancellationIsAcceptedAndDeliveredOnce() {
+        UUID id = place(order(newCustomer(), "prod-1", 1));
+        http.delete().uri("/api/orders/{id}?reason=first", id).exchange().expectStatus().isAccepted();
+        await().untilAsserted(() -> assertThat(workflowOf(id).cancelReasons()).containsExactly("first"));
+        report(id, OrderStatus.CANCELLED, DecisionPath.AUTO_APPROVED);
+
+        http.delete().uri("/api/orders/{id}?reason=again", id).exchange()
+                .expectStatus().isAccepted()
+                .expectBody().jsonPath("$.order.status").isEqualTo("cancelled");
+
+        assertThat(row(id)).containsEntry("cancel_reason", "first");
+        assertThat(workflowOf(id).cancelReasons()).containsExactly("first");
+    }
+
     @Test
     void anOrderThatHasShippedOrEndedCannotBeCancelled() {
         for (OrderStatus status : List.of(OrderStatus.SHIPPED, OrderStatus.COMPLETED, OrderStatus.REJECTED)) {

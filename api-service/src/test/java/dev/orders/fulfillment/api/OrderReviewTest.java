@@ -89,6 +89,21 @@ class OrderReviewTest extends ApiServiceTestBase {
         assertThat(row(id)).containsEntry("review_decision", "approved").containsEntry("reviewer", "alice");
     }
 
+    /** A client retrying a decision whose answer it lost: the same decision is answered, and delivered once. */
+    @Test
+    void theSameDecisionAgainIsAcceptedAndChangesNothing() {
+        UUID id = orderAwaitingReview();
+        review(id, "{\"decision\": \"approved\", \"reviewer\": \"alice\"}").expectStatus().isAccepted();
+        await().untilAsserted(() -> assertThat(workflowOf(id).reviewDecisions()).containsExactly("approved"));
+        report(id, OrderStatus.SHIPPED, DecisionPath.MANUAL_APPROVED);
+
+        review(id, "{\"decision\": \"approved\", \"reviewer\": \"alice\"}")
+                .expectStatus().isAccepted()
+                .expectBody().jsonPath("$.order.review.decision").isEqualTo("approved");
+
+        assertThat(workflowOf(id).reviewDecisions()).containsExactly("approved");
+    }
+
     @Test
     void anInvalidReviewIsA400NamingTheField() {
         UUID id = orderAwaitingReview();

@@ -15,7 +15,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * component saying DEGRADED, and orders are still accepted, kept in the orders table for the dispatcher to start later.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "orders.dispatcher.interval=1h"})
+        "orders.security.mode=open", "orders.dispatcher.interval=1h"})
 @AutoConfigureRestTestClient
 class TemporalOutageTest {
 
@@ -29,6 +29,7 @@ class TemporalOutageTest {
         }
         registry.add("spring.temporal.connection.target", () -> "127.0.0.1:" + closed);
         registry.add("inventory.url", inventory::url);
+        registry.add("inventory.password", () -> InventoryStub.PASSWORD);
     }
 
     @Autowired

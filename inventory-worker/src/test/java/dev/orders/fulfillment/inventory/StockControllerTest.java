@@ -40,7 +40,19 @@ class StockControllerTest extends InventoryWorkerTestContext {
 
     @BeforeEach
     void client() {
-        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .defaultHeaders(headers -> headers.setBasicAuth("api-service", API_PASSWORD)).build();
+    }
+
+    @Test
+    void onlyApiServiceMayCallTheStockApi() {
+        RestTestClient anyone = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        anyone.get().uri("/stock").exchange().expectStatus().isUnauthorized();
+        anyone.post().uri("/stock/prod-1/restock").contentType(MediaType.APPLICATION_JSON).body("{\"quantity\": 1}")
+                .exchange().expectStatus().isUnauthorized();
+        anyone.get().uri("/stock").headers(headers -> headers.setBasicAuth("api-service", "guessed"))
+                .exchange().expectStatus().isUnauthorized();
+        anyone.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
     }
 
     @Test

@@ -107,6 +107,11 @@ public final class LocalStack {
         row(text, "  products", api + "/products");
         row(text, "  orders", api + "/orders");
         row(text, "  health", api + "/health");
+        String security = Service.securityMode(settings);
+        row(text, "  security", "open".equalsIgnoreCase(security)
+                ? "open: no authentication, anyone here may do anything (" + Service.SECURITY_MODE
+                        + "=jwt with a key: README, \"Authentication\")"
+                : security + ": bearer tokens with the endpoint's scope (README, \"Authentication\")");
         for (Service service : Service.values()) {
             row(text, service.moduleName(), service.readinessUrl(settings));
         }

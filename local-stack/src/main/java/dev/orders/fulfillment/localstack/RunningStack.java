@@ -69,6 +69,7 @@ public final class RunningStack implements AutoCloseable {
         Terminal.say(Telemetry.describe(settings, connections));
         connections.putAll(postgres.serviceEnvironment());
         connections.putAll(temporal.serviceEnvironment());
+        connections.putAll(Service.credentials(settings));
         for (Service service : Service.values()) {
             Path jar = jars.runnable(service);
             runnableJars.put(service, jar);

@@ -3,7 +3,9 @@ package dev.orders.fulfillment.localstack;
 import static java.util.Map.entry;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +128,33 @@ public enum Service {
         environment.put("SERVER_PORT", Integer.toString(port));
         if (this == API_SERVICE) {
             environment.put("INVENTORY_URL", INVENTORY_WORKER.url(settings));
+            environment.put(SECURITY_MODE, securityMode(settings));
         }
         return environment;
+    }
+
+    static final String SECURITY_MODE = "ORDERS_SECURITY_MODE";
+    static final String INVENTORY_API_PASSWORD = "INVENTORY_API_PASSWORD";
+
+    /**
+     * The credential api-service signs in to inventory-worker's stock API with: made up for this run (nothing to
+     * leak or reuse) unless the launcher's environment sets one.
+     */
+    static Map<String, String> credentials(Settings settings) {
+        String password = settings.environment().get(INVENTORY_API_PASSWORD);
+        if (password == null) {
+            byte[] secret = new byte[24];
+            new SecureRandom().nextBytes(secret);
+            password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        }
+        return Map.of(INVENTORY_API_PASSWORD, password);
+    }
+
+    /**
+     * api-service's {@code orders.security.mode}: open for the local demo (the seed's curls carry no token), unless
+     * the launcher's environment sets it (README, "Authentication").
+     */
+    static String securityMode(Settings settings) {
+        return settings.environment().getOrDefault(SECURITY_MODE, "open");
     }
 }

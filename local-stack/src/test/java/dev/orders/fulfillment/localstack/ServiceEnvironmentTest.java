@@ -79,6 +79,27 @@ class ServiceEnvironmentTest {
     }
 
     @Test
+    void theApiRunsOpenUnlessTheEnvironmentAsksForTokens() {
+        assertThat(Service.API_SERVICE.environment(Settings.fromEnvironment(ROOT, Map.of()), Map.of()))
+                .containsEntry("ORDERS_SECURITY_MODE", "open");
+        assertThat(Service.API_SERVICE.environment(
+                Settings.fromEnvironment(ROOT, Map.of("ORDERS_SECURITY_MODE", "jwt")), Map.of()))
+                .containsEntry("ORDERS_SECURITY_MODE", "jwt");
+        assertThat(Service.FRAUD_WORKER.environment(Settings.fromEnvironment(ROOT, Map.of()), Map.of()))
+                .doesNotContainKey("ORDERS_SECURITY_MODE");
+    }
+
+    @Test
+    void theStockApiCredentialIsMadeUpForEachRunUnlessGiven() {
+        Settings settings = Settings.fromEnvironment(ROOT, Map.of());
+        String first = Service.credentials(settings).get("INVENTORY_API_PASSWORD");
+        assertThat(first).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(Service.credentials(settings).get("INVENTORY_API_PASSWORD")).isNotEqualTo(first);
+        assertThat(Service.credentials(Settings.fromEnvironment(ROOT, Map.of("INVENTORY_API_PASSWORD", "chosen"))))
+                .containsEntry("INVENTORY_API_PASSWORD", "chosen");
+    }
+
+    @Test
     void aCollectorEndpointTurnsExportOnAndTheUsersChoicesStand() {
         Settings settings = Settings.fromEnvironment(ROOT, Map.of(
                 "OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318", "OTEL_LOGS_EXPORTER", "console"));
