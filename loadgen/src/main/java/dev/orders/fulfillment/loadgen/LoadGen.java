@@ -41,6 +41,10 @@ public final class LoadGen implements Callable<Integer> {
             description = "API base URL (default: $API_URL, else ${DEFAULT-VALUE})")
     String url;
 
+    @Option(names = "--token", defaultValue = "${env:API_TOKEN}", description = "a bearer token, for an API in jwt"
+            + " mode: scopes orders:write, orders:read and orders:review (default: $API_TOKEN, else none)")
+    String token;
+
     @Option(names = "--count", description = "orders to send")
     Long count;
 
@@ -111,8 +115,9 @@ public final class LoadGen implements Callable<Integer> {
         ExecutorService httpThreads = Executors.newFixedThreadPool(2, daemon("loadgen-http"));
         ExecutorService followerThread = Executors.newSingleThreadExecutor(daemon("loadgen-follower"));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(httpThreads).build();
-        Settler settler = new Settler(http, baseUrl, stats, System::nanoTime, reviewAfter);
-        OpenLoopSender sender = new OpenLoopSender(http, baseUrl, rps, workers, stats, System::nanoTime);
+        ApiRequests api = new ApiRequests(baseUrl, token);
+        Settler settler = new Settler(http, api, stats, System::nanoTime, reviewAfter);
+        OpenLoopSender sender = new OpenLoopSender(http, api, rps, workers, stats, System::nanoTime);
 
         long started = System.nanoTime();
         List<OpenLoopSender.Accepted> accepted;

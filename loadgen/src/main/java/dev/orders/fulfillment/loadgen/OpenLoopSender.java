@@ -1,11 +1,13 @@
 package dev.orders.fulfillment.loadgen;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
@@ -28,17 +30,21 @@ final class OpenLoopSender {
     record Accepted(OrderPlanner.PlannedOrder planned, String orderId, long intendedNanos, long sentNanos) {
     }
 
+    /** A request whose answer was lost (a transport error) is sent again with its key this often in all. */
+    private static final int ATTEMPTS = 3;
+    private static final Duration RETRY_BACKOFF = Duration.ofMillis(250);
+
     private final HttpClient http;
-    private final URI orders;
+    private final ApiRequests api;
     private final double rps;
     private final int maxInFlight;
     private final Semaphore slots;
     private final Stats stats;
     private final LongSupplier clock;
 
-    OpenLoopSender(HttpClient http, URI baseUrl, double rps, int maxInFlight, Stats stats, LongSupplier clock) {
+    OpenLoopSender(HttpClient http, ApiRequests api, double rps, int maxInFlight, Stats stats, LongSupplier clock) {
         this.http = http;
-        this.orders = baseUrl.resolve("/api/orders");
+        this.api = api;
         this.rps = rps;
         this.maxInFlight = maxInFlight;
         this.slots = new Semaphore(maxInFlight);
@@ -76,16 +82,32 @@ final class OpenLoopSender {
         return List.copyOf(accepted);
     }
 
+    /**
+     * Each order carries an Idempotency-Key of its own, so a retry after a transport error (or while its first
+     * attempt is still being placed, a 409) places it at most once.
+     */
     private void send(OrderPlanner.PlannedOrder order, long intended, Consumer<Accepted> accepted) {
         stats.sent.increment();
         stats.inFlight.incrementAndGet();
-        long sent = clock.getAsLong();
-        HttpRequest request = HttpRequest.newBuilder(orders)
+        attempt(order, UUID.randomUUID().toString(), intended, clock.getAsLong(), 1, accepted);
+    }
+
+    private void attempt(OrderPlanner.PlannedOrder order, String key, long intended, long sent, int attempt,
+            Consumer<Accepted> accepted) {
+        HttpRequest request = api.to("/api/orders")
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofString(order.body()))
                 .build();
         http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+            boolean again = attempt < ATTEMPTS && (failure != null || response.statusCode() == 409);
+            if (again) {
+                stats.retries.increment();
+                CompletableFuture.delayedExecutor(RETRY_BACKOFF.toMillis() * attempt, TimeUnit.MILLISECONDS)
+                        .execute(() -> attempt(order, key, intended, sent, attempt + 1, accepted));
+                return;
+            }
             try {
                 Stats.record(stats.httpLatency, clock.getAsLong() - intended);
                 if (failure != null) {

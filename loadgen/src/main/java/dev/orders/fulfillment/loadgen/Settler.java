@@ -1,6 +1,5 @@
 package dev.orders.fulfillment.loadgen;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -33,7 +32,7 @@ final class Settler {
     static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
 
     private final HttpClient http;
-    private final URI baseUrl;
+    private final ApiRequests api;
     private final Stats stats;
     private final LongSupplier clock;
     private final Duration reviewAfter;
@@ -42,9 +41,9 @@ final class Settler {
     private final Map<String, Boolean> reviewed = new ConcurrentHashMap<>();
     private final Map<String, Long> lastPolled = new ConcurrentHashMap<>();
 
-    Settler(HttpClient http, URI baseUrl, Stats stats, LongSupplier clock, Duration reviewAfter) {
+    Settler(HttpClient http, ApiRequests api, Stats stats, LongSupplier clock, Duration reviewAfter) {
         this.http = http;
-        this.baseUrl = baseUrl;
+        this.api = api;
         this.stats = stats;
         this.clock = clock;
         this.reviewAfter = reviewAfter;
@@ -101,7 +100,7 @@ final class Settler {
     }
 
     private CompletableFuture<Void> poll(OpenLoopSender.Accepted order) {
-        HttpRequest get = HttpRequest.newBuilder(baseUrl.resolve("/api/orders/" + order.orderId()))
+        HttpRequest get = api.to("/api/orders/" + order.orderId())
                 .timeout(Duration.ofSeconds(10)).GET().build();
         return http.sendAsync(get, HttpResponse.BodyHandlers.ofString())
                 .thenCompose(response -> {
@@ -146,7 +145,7 @@ final class Settler {
                 || reviewed.putIfAbsent(order.orderId(), true) != null) {
             return CompletableFuture.completedFuture(null);
         }
-        HttpRequest review = HttpRequest.newBuilder(baseUrl.resolve("/api/orders/" + order.orderId() + "/review"))
+        HttpRequest review = api.to("/api/orders/" + order.orderId() + "/review")
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(

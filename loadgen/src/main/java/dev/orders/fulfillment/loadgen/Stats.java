@@ -20,6 +20,8 @@ final class Stats {
     final LongAdder clientErrors = new LongAdder();
     final LongAdder serverErrors = new LongAdder();
     final LongAdder transportErrors = new LongAdder();
+    /** Orders sent again with their Idempotency-Key after a transport error or a 409 (not counted as sent). */
+    final LongAdder retries = new LongAdder();
     final LongAdder reviewsSent = new LongAdder();
     final AtomicLong inFlight = new AtomicLong();
     final Histogram httpLatency = new ConcurrentHistogram(MAX_MICROS, 3);

@@ -24,7 +24,11 @@ class OpenLoopSenderTest {
 
     private final ConcurrentLinkedQueue<Long> received = new ConcurrentLinkedQueue<>();
     private final AtomicInteger status = new AtomicInteger(201);
+    private final ConcurrentLinkedQueue<String> keys = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String> authorizations = new ConcurrentLinkedQueue<>();
     private volatile long serviceMillis;
+    /** The first attempt of every order loses its answer: the connection closes without one. */
+    private volatile boolean dropFirstAttempts;
     private HttpServer server;
 
     @AfterEach
@@ -83,10 +87,35 @@ class OpenLoopSenderTest {
         assertThat(stats.serverErrors.sum()).isEqualTo(stats.sent.sum());
     }
 
+    @Test
+    void anAnswerLostInTransportIsAskedForAgainWithTheSameKey() throws Exception {
+        dropFirstAttempts = true;
+        start();
+        Stats stats = new Stats();
+
+        List<OpenLoopSender.Accepted> accepted = sender(50, 8, stats).run(planner(), 10, null, order -> { });
+
+        assertThat(accepted).hasSize(10);
+        assertThat(stats.transportErrors.sum()).isZero();
+        assertThat(stats.retries.sum()).isEqualTo(10);
+        // each key twice, ten keys, all different
+        assertThat(keys).hasSize(20).doesNotContainNull();
+        assertThat(keys.stream().distinct()).hasSize(10);
+        assertThat(authorizations).containsOnly("Bearer test-token");
+    }
+
     private void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/api/orders", exchange -> {
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            boolean firstAttempt = !keys.contains(key);
+            keys.add(key);
+            if (dropFirstAttempts && firstAttempt) {
+                exchange.close();
+                return;
+            }
             received.add(System.nanoTime());
             try {
                 Thread.sleep(serviceMillis);
@@ -106,7 +135,8 @@ class OpenLoopSenderTest {
 
     private OpenLoopSender sender(double rps, int slots, Stats stats) {
         URI base = URI.create("http://localhost:" + server.getAddress().getPort() + "/");
-        return new OpenLoopSender(HttpClient.newHttpClient(), base, rps, slots, stats, System::nanoTime);
+        return new OpenLoopSender(HttpClient.newHttpClient(), new ApiRequests(base, "test-token"), rps, slots, stats,
+                System::nanoTime);
     }
 
     private static OrderPlanner planner() {
