@@ -3,7 +3,7 @@
 # `make run SIM=demo` reaches the launcher as the environment variable SIM (make exports command-line variables).
 MVN := ./mvnw -B
 
-.PHONY: help run build test clean load bench verify-scout temporal collector histories
+.PHONY: help run build test clean load bench verify-scout temporal collector histories openapi
 
 help:
 	@echo "make run          build, then start PostgreSQL, Temporal and the seven services (Ctrl-C stops them)"
@@ -18,6 +18,7 @@ help:
 	@echo "make bench        the suite against a bare Temporal workflow of its shape: bench/results/<date>-<host>.md"
 	@echo "make histories RECORDING=<date>-<change>  record a history per decision path on a real Temporal dev server"
 	@echo "make verify-scout with docker compose up: checks the collector receives, and forwards to Scout"
+	@echo "make openapi      write api-service/openapi.yaml anew from what the service serves (OpenApiDocumentTest)"
 
 run: build
 	java -jar local-stack/target/local-stack-exec.jar
@@ -59,3 +60,8 @@ histories: temporal
 
 verify-scout:
 	./scripts/verify-scout.sh
+
+# OpenApiDocumentTest compares the committed document with what api-service serves; this writes the served one
+openapi:
+	$(MVN) -q -pl api-service -am verify -Dtest=OpenApiDocumentTest -Dsurefire.failIfNoSpecifiedTests=false \
+		-Dopenapi.update=true

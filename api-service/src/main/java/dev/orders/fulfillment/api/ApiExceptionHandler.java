@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
@@ -159,6 +161,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
                 .body(ProblemType.RATE_LIMITED.problem(ex.getMessage()));
+    }
+
+    /**
+     * Tomcat parses the query string, and Spring Security's firewall checks the parameter names, only when a parameter
+     * is first asked for: a malformed one is refused then, inside the handler.
+     */
+    @ExceptionHandler({InvalidParameterException.class, RequestRejectedException.class})
+    ProblemDetail malformedQuery(Exception ex) {
+        return ProblemType.MALFORMED_REQUEST.problem(ex instanceof RequestRejectedException rejected
+                ? rejected.getMessage() : "the query string is malformed");
     }
 
     @ExceptionHandler

@@ -25,6 +25,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class IdempotencyKeys {
 
+    /** The request header, on POST /api/orders and on restocks. */
+    static final String HEADER = "Idempotency-Key";
+    /** What a key may be: 1 to 255 visible ASCII characters, as Stripe's. */
+    static final String PATTERN = "^[\\x21-\\x7E]{1,255}$";
+    static final String RULE = "must be 1 to 255 visible ASCII characters";
+
     private static final Logger log = LoggerFactory.getLogger(IdempotencyKeys.class);
 
     private final JdbcClient jdbc;

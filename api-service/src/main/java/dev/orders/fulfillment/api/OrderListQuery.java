@@ -1,6 +1,8 @@
 package dev.orders.fulfillment.api;
 
 import dev.orders.fulfillment.contracts.OrderStatus;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -12,12 +14,18 @@ import org.springframework.web.bind.annotation.BindParam;
 
 /** The query parameters of {@code GET /api/orders}: optional filters (validated first) and a page, newest first. */
 record OrderListQuery(
-        @OrderStatusName String status,
-        @BindParam("customer_id") @Pattern(regexp = "^[A-Za-z0-9._:@-]{1,100}$") String customerId,
-        @Min(0) @Max(Integer.MAX_VALUE / OrderListQuery.MAX_SIZE) Integer page,
+        @Parameter(schema = @Schema(implementation = OrderStatus.class)) @OrderStatusName String status,
+        @Parameter(name = "customer_id")
+        @BindParam("customer_id") @Pattern(regexp = TextPatterns.CUSTOMER_ID) String customerId,
+        @Min(0) @Max(OrderListQuery.LAST_PAGE) Integer page,
         @Min(1) @Max(OrderListQuery.MAX_SIZE) Integer size) {
 
     static final int MAX_SIZE = 100;
+    /**
+     * A list reaches its newest 100 pages (10,000 orders at the largest size): deeper, the database would read and
+     * skip every order before the page; a filter (status, customer) reaches the rest.
+     */
+    static final int LAST_PAGE = 99;
     private static final int DEFAULT_SIZE = 20;
 
     Pageable pageable() {

@@ -2,7 +2,7 @@ package dev.orders.fulfillment.api;
 
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,7 +20,12 @@ class OrderQueries {
         return orders.findById(id).map(OrderView::of);
     }
 
-    Page<OrderView> list(OrderListQuery query) {
-        return orders.findAll(query.specification(), query.pageable()).map(OrderView::summary);
+    /**
+     * One page, and whether another follows (one row more is read to know), without counting every matching order:
+     * at 2 million orders a count(*) took 130 ms, the page itself 0.1 ms (README, "Listing orders").
+     */
+    Slice<OrderView> list(OrderListQuery query) {
+        return orders.findBy(query.specification(), matching -> matching.slice(query.pageable()))
+                .map(OrderView::summary);
     }
 }

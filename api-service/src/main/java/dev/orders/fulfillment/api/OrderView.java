@@ -1,6 +1,5 @@
 package dev.orders.fulfillment.api;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.orders.fulfillment.contracts.CustomerTier;
 import dev.orders.fulfillment.contracts.DecisionPath;
 import dev.orders.fulfillment.contracts.OrderStatus;
@@ -9,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An order as the API shows it. Lists leave out {@code history}. */
+/** An order as the API shows it. Lists leave out {@code history}; no field is sent as null. */
 record OrderView(
         UUID id,
         String customerId,
@@ -28,7 +27,7 @@ record OrderView(
         String failureReason,
         ReviewView review,
         Instant cancelRequestedAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<Transition> history,
+        List<Transition> history,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -64,7 +63,7 @@ record OrderView(
     }
 
     record Transition(OrderStatus status, DecisionPath decisionPath, String failureReason,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String note, Instant at) {
+            String note, Instant at) {
         static Transition of(OrderTransition transition) {
             return new Transition(transition.status(), transition.decisionPath(), transition.failureReason(),
                     transition.note(), transition.recordedAt());

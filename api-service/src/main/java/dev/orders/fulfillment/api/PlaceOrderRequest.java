@@ -1,6 +1,7 @@
 package dev.orders.fulfillment.api;
 
 import dev.orders.fulfillment.contracts.CustomerTier;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -15,7 +16,7 @@ import java.util.List;
 
 /** {@code POST /api/orders}. The tier defaults to standard; an item without a price takes the catalog's. */
 record PlaceOrderRequest(
-        @NotNull @Pattern(regexp = "^[A-Za-z0-9._:@-]{1,100}$") String customerId,
+        @NotNull @Pattern(regexp = TextPatterns.CUSTOMER_ID) String customerId,
         CustomerTier customerTier,
         @NotNull @Size(min = 1, max = 100) List<@NotNull @Valid Item> items,
         @Pattern(regexp = "^[a-z0-9_-]{1,50}$") String paymentMethod) {
@@ -25,8 +26,9 @@ record PlaceOrderRequest(
     }
 
     /** {@code productId} is the SKU, as in the seed. */
+    @Schema(name = "ItemRequest")
     record Item(
-            @NotNull @Pattern(regexp = "^\\P{Cntrl}{1,100}$") String productId,
+            @NotNull @Pattern(regexp = TextPatterns.PRODUCT_ID) String productId,
             @NotNull @Min(1) @Max(10_000) Integer quantity,
             @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000") @Digits(integer = 7, fraction = 2)
             BigDecimal price) {

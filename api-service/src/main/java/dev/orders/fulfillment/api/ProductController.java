@@ -1,11 +1,14 @@
 package dev.orders.fulfillment.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,9 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/products")
+@Tag(name = "products")
 class ProductController {
-
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final ProductCatalog catalog;
 
@@ -28,12 +30,17 @@ class ProductController {
     }
 
     @GetMapping
+    @Operation(operationId = "listProducts", summary = "The catalog, with each product's stock when inventory answers")
+    @ApiResponse(responseCode = "200", description = "Every product")
     Products list() {
         return new Products(catalog.list());
     }
 
     @GetMapping("/{reference}")
-    ProductBody get(@PathVariable String reference) {
+    @Operation(operationId = "getProduct", summary = "One product, by SKU or id")
+    @ApiResponse(responseCode = "200", description = "The product")
+    @ApiResponse(responseCode = "404", description = "No such product")
+    ProductBody get(@Parameter(example = "prod-1") @PathVariable String reference) {
         return catalog.find(reference).map(ProductBody::new).orElseThrow(() -> notFound(reference));
     }
 
@@ -42,10 +49,14 @@ class ProductController {
      * so a client may retry a restock whose answer it never got ({@code replayed: true} then).
      */
     @PostMapping("/{sku}/restock")
+    @Operation(operationId = "restockProduct", summary = "Add stock; orders waiting for it are told")
+    @ApiResponse(responseCode = "200", description = "The new stock (replayed: the key's first restock, again)")
+    @ApiResponse(responseCode = "400", description = "Malformed JSON, an invalid quantity or Idempotency-Key")
+    @ApiResponse(responseCode = "404", description = "No such product")
+    @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for another restock")
     ProductCatalog.RestockOutcome restock(@PathVariable String sku, @Valid @RequestBody RestockRequest request,
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
-            @Size(min = 1, max = 255) @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be visible ASCII characters")
-            String idempotencyKey) {
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
+            @Pattern(regexp = IdempotencyKeys.PATTERN, message = IdempotencyKeys.RULE) String idempotencyKey) {
         return catalog.restock(sku, request.quantity(), idempotencyKey).orElseThrow(() -> notFound(sku));
     }
 

@@ -1,13 +1,23 @@
 package dev.orders.fulfillment.api;
 
-/** What free text a request may carry: no control characters, which have no business in a name or a note. */
+/**
+ * What text a request may carry: no control characters (U+0000-U+001F, U+007F), which have no business in a name
+ * or a note. Plain character ranges, not Java's {@code \P{Cntrl}}, and anchored: the OpenAPI document's patterns
+ * then mean the same in every regex dialect a client or a fuzzer uses.
+ */
 final class TextPatterns {
 
     /** One line: a name. */
-    static final String LINE = "\\P{Cntrl}*";
+    static final String LINE = "^[^\\x00-\\x1F\\x7F]*$";
 
-    /** Several lines: a note or a reason. */
-    static final String TEXT = "[\\P{Cntrl}\\r\\n\\t]*";
+    /** Several lines: a note or a reason (tabs and line breaks allowed). */
+    static final String TEXT = "^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*$";
+
+    /** A customer's id: what the seed's ids look like, and e-mail addresses. */
+    static final String CUSTOMER_ID = "^[A-Za-z0-9._:@-]{1,100}$";
+
+    /** A SKU as the client names it. */
+    static final String PRODUCT_ID = "^[^\\x00-\\x1F\\x7F]{1,100}$";
 
     static final String NO_CONTROL_CHARACTERS = "must not contain control characters";
 

@@ -51,7 +51,7 @@ class IdempotencyKeyTest extends ApiServiceTestBase {
         String key = newKey();
         post(key, order(customer, "prod-1", 1));
 
-        http.post().uri("/api/orders").header(OrderController.IDEMPOTENCY_KEY, key)
+        http.post().uri("/api/orders").header(IdempotencyKeys.HEADER, key)
                 .contentType(MediaType.APPLICATION_JSON).body(order(customer, "prod-1", 3)).exchange()
                 .expectStatus().isEqualTo(422)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -74,7 +74,7 @@ class IdempotencyKeyTest extends ApiServiceTestBase {
         try (Connection lock = lockOrdersAgainstInserts()) {
             first = postHeld(key, body);
 
-            http.post().uri("/api/orders").header(OrderController.IDEMPOTENCY_KEY, key)
+            http.post().uri("/api/orders").header(IdempotencyKeys.HEADER, key)
                     .contentType(MediaType.APPLICATION_JSON).body(body).exchange()
                     .expectStatus().isEqualTo(409)
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -116,7 +116,7 @@ class IdempotencyKeyTest extends ApiServiceTestBase {
     void aRequestRefusedBeforePlacingLeavesTheKeyFree() {
         String customer = newCustomer();
         String key = newKey();
-        http.post().uri("/api/orders").header(OrderController.IDEMPOTENCY_KEY, key)
+        http.post().uri("/api/orders").header(IdempotencyKeys.HEADER, key)
                 .contentType(MediaType.APPLICATION_JSON).body(order(customer, "no-such-product", 1)).exchange()
                 .expectStatus().isEqualTo(422);
 
@@ -126,7 +126,7 @@ class IdempotencyKeyTest extends ApiServiceTestBase {
     @Test
     void aKeyMustBeVisibleAsciiOfAtMost255() {
         for (String bad : new String[] {"x".repeat(256), "two words"}) {
-            http.post().uri("/api/orders").header(OrderController.IDEMPOTENCY_KEY, bad)
+            http.post().uri("/api/orders").header(IdempotencyKeys.HEADER, bad)
                     .contentType(MediaType.APPLICATION_JSON).body(order(newCustomer(), "prod-1", 1)).exchange()
                     .expectStatus().isBadRequest()
                     .expectBody().jsonPath("$.errors[0].field").isEqualTo("Idempotency-Key");
@@ -151,7 +151,7 @@ class IdempotencyKeyTest extends ApiServiceTestBase {
     }
 
     private EntityExchangeResult<byte[]> post(String key, String json) {
-        return http.post().uri("/api/orders").header(OrderController.IDEMPOTENCY_KEY, key)
+        return http.post().uri("/api/orders").header(IdempotencyKeys.HEADER, key)
                 .header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
                 .contentType(MediaType.APPLICATION_JSON).body(json).exchange()
                 .expectBody().returnResult();

@@ -44,7 +44,7 @@ class OrderPlacementTest extends ApiServiceTestBase {
                 .jsonPath("$.order.items[0].product_id").isEqualTo("prod-1")
                 .jsonPath("$.order.items[0].price").isEqualTo(25.5)
                 .jsonPath("$.order.items[1].price").isEqualTo(99.99)
-                .jsonPath("$.order.review").isEqualTo(null)
+                .jsonPath("$.order.review").doesNotExist()
                 .jsonPath("$.order.history[*].status").isEqualTo(List.of("pending"))
                 .returnResult().getResponseBody();
         UUID id = UUID.fromString(read(body, "$.order.id"));
@@ -85,7 +85,7 @@ class OrderPlacementTest extends ApiServiceTestBase {
                 .jsonPath("$.order.customer_tier").isEqualTo("standard")
                 .jsonPath("$.order.items[0].price").isEqualTo(49.99)
                 .jsonPath("$.order.total_amount").isEqualTo(149.97)
-                .jsonPath("$.order.payment_method").isEqualTo(null);
+                .jsonPath("$.order.payment_method").doesNotExist();
     }
 
     @Test

@@ -72,7 +72,7 @@ class OrderReviewTest extends ApiServiceTestBase {
         http.get().uri("/api/orders/{id}", id).exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.order.review").isEmpty()
+                .jsonPath("$.order.review").doesNotExist()
                 .jsonPath("$.order.history[-1].note")
                 .isEqualTo("review decision approved refused: the order is already rejected")
                 .jsonPath("$.order.history[-1].status").isEqualTo("manual_review");

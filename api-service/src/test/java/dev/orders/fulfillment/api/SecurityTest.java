@@ -2,11 +2,16 @@ package dev.orders.fulfillment.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orders.fulfillment.testsupport.Prerequisites;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -123,6 +128,25 @@ class SecurityTest {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token("stockist", "inventory:restock"))
                 .contentType(MediaType.APPLICATION_JSON).body(restock).exchange()
                 .expectStatus().isOk();
+    }
+
+    /** README's worked example: a token minted with openssl alone, by scripts/mint-token.sh. */
+    @Test
+    void theReadmeScriptMintsATokenTheApiTakes(@TempDir Path dir) throws Exception {
+        Path script = Path.of("..", "scripts", "mint-token.sh").toAbsolutePath().normalize();
+        Prerequisites.require(Files.isExecutable(Path.of("/usr/bin/openssl")), "needs openssl (/usr/bin/openssl) for"
+                + " scripts/mint-token.sh");
+        Process mint = new ProcessBuilder("bash", script.toString(),
+                tokens.writePrivateKey(dir.resolve("jwt-private.pem")).toString(), "readme-user",
+                "orders:read orders:write").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String token = new String(mint.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(mint.waitFor()).isZero();
+
+        http.get().uri("/api/orders").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
+                .expectStatus().isOk();
+        http.post().uri("/api/products/prod-1/restock").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).body("{\"quantity\": 1}").exchange()
+                .expectStatus().isForbidden();
     }
 
     @Test

@@ -91,8 +91,9 @@ class StrictInputTest extends ApiServiceTestBase {
 
     @Test
     void aBodyOverTheLimitIsA413WhetherItsLengthIsDeclaredOrNot() throws Exception {
-        String big = "{\"customer_id\":\"c-1\",\"items\":[{\"product_id\":\"" + "x".repeat(70_000)
-                + "\",\"quantity\":1}]}";
+        // 2,000 ordinary items: no one string or number past Jackson's limits, just too much
+        String big = "{\"customer_id\":\"c-1\",\"items\":["
+                + "{\"product_id\":\"prod-1\",\"quantity\":1},".repeat(2_000) + "{}]}";
 
         HttpResponse<String> declared = post(big, "application/json");
         HttpResponse<String> chunked = client.send(HttpRequest.newBuilder(uri("/api/orders"))
@@ -116,6 +117,31 @@ class StrictInputTest extends ApiServiceTestBase {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue(PROBLEM);
+    }
+
+    /** Below Jackson's own defaults (1000 levels, 1000 digits): no valid request nests or counts this far. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"customer_id\":\"c-1\",\"items\":[{\"product_id\":\"prod-1\",\"quantity\":1000000000000000000000000000000000000000}]}",
+            "{\"customer_id\":\"c-1\",\"x\":[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]}"})
+    void jsonPastTheStreamLimitsIsA400(String body) throws Exception {
+        HttpResponse<String> response = post(body, "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue(PROBLEM);
+        assertThat(response.body()).contains("urn:order-fulfillment:problem:malformed-request");
+    }
+
+    /** Tomcat and Spring Security's firewall read the query string only when a parameter is asked for. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/orders?=x", "/api/orders?%11x=1"})
+    void aMalformedQueryStringIsA400Problem(String path) throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(path).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue(PROBLEM);
+        assertThat(response.body()).contains("urn:order-fulfillment:problem:malformed-request");
     }
 
     /** Tomcat itself refuses most of these before Spring sees them; its error page is problem+json too. */

@@ -30,9 +30,10 @@ final class TestTokens {
 
     private final NimbusJwtEncoder encoder;
     private final Path publicKey;
+    private final KeyPair keys;
 
     TestTokens() {
-        KeyPair keys = newKeyPair();
+        keys = newKeyPair();
         RSAKey jwk = new RSAKey.Builder((RSAPublicKey) keys.getPublic()).privateKey((RSAPrivateKey) keys.getPrivate())
                 .build();
         this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(jwk)));
@@ -45,6 +46,13 @@ final class TestTokens {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The private half as a PKCS#8 PEM file, as {@code openssl genpkey} writes it (for scripts/mint-token.sh). */
+    Path writePrivateKey(Path file) throws IOException {
+        return Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
     }
 
     /** For {@code public-key-location}. */

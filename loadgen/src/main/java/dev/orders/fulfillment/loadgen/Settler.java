@@ -176,7 +176,8 @@ final class Settler {
         if (order == null) {
             return new Observed(null, null, false);
         }
-        String path = order.path("decision_path").isNull() ? null : order.path("decision_path").asString();
+        // an API that leaves out fields without a value, or one that sends them as null
+        String path = order.path("decision_path").isString() ? order.path("decision_path").asString() : null;
         return new Observed(order.path("status").asString(), path, true);
     }
 

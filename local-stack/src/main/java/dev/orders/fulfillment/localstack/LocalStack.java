@@ -116,7 +116,8 @@ public final class LocalStack {
             row(text, service.moduleName(), service.readinessUrl(settings));
         }
         stack.jdbcUrl().ifPresentOrElse(url -> {
-            row(text, "PostgreSQL", url + "  (user " + Postgres.USER + ", password " + Postgres.PASSWORD + ")");
+            row(text, "PostgreSQL", url + "  (admin " + Postgres.USER + ", password " + Postgres.PASSWORD
+                    + "; each service signs in as a role of its own)");
             row(text, "  psql", "psql postgresql://" + Postgres.USER + ":" + Postgres.PASSWORD + "@localhost:"
                     + settings.postgresPort() + "/" + Postgres.DATABASE);
         }, () -> row(text, "PostgreSQL", "from DATABASE_URL / SPRING_DATASOURCE_URL"));

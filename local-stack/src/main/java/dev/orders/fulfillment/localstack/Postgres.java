@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,16 +26,18 @@ final class Postgres implements AutoCloseable {
     static final String PASSWORD = "postgres";
 
     private final EmbeddedPostgres embedded;
+    private final ServiceAccounts accounts;
     private final String description;
 
-    private Postgres(EmbeddedPostgres embedded, String description) {
+    private Postgres(EmbeddedPostgres embedded, ServiceAccounts accounts, String description) {
         this.embedded = embedded;
+        this.accounts = accounts;
         this.description = description;
     }
 
     static Postgres start(Settings settings) throws IOException {
         if (usesExternalDatabase(settings.environment())) {
-            return new Postgres(null, "PostgreSQL from DATABASE_URL / SPRING_DATASOURCE_URL");
+            return new Postgres(null, null, "PostgreSQL from DATABASE_URL / SPRING_DATASOURCE_URL");
         }
         Ports.requireFree(settings.postgresPort(), "PostgreSQL");
         Path dataDir = settings.dataDir().resolve("postgres");
@@ -52,13 +55,18 @@ final class Postgres implements AutoCloseable {
                 // RunningStack stops PostgreSQL itself, after the services that use it
                 .setRegisterShutdownHook(false)
                 .start();
+        ServiceAccounts accounts = new ServiceAccounts();
         try {
             createDatabase(embedded);
+            try (Connection orders = embedded.getDatabase(USER, DATABASE).getConnection()) {
+                accounts.apply(orders);
+            }
         } catch (SQLException e) {
             embedded.close();
-            throw new IOException("cannot create database " + DATABASE, e);
+            throw new IOException("cannot create database " + DATABASE + " and the services' roles", e);
         }
-        return new Postgres(embedded, "PostgreSQL on :" + embedded.getPort() + " (data in " + dataDir + ")");
+        return new Postgres(embedded, accounts, "PostgreSQL on :" + embedded.getPort() + " (data in " + dataDir
+                + "; a role per service)");
     }
 
     private static boolean usesExternalDatabase(Map<String, String> environment) {
@@ -86,14 +94,17 @@ final class Postgres implements AutoCloseable {
                 .map(postgres -> "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE);
     }
 
-    /** For an external server nothing: the services read DATABASE_URL or SPRING_DATASOURCE_URL themselves. */
-    Map<String, String> serviceEnvironment() {
-        return jdbcUrl()
-                .map(url -> Map.of(
-                        "SPRING_DATASOURCE_URL", url,
-                        "SPRING_DATASOURCE_USERNAME", USER,
-                        "SPRING_DATASOURCE_PASSWORD", PASSWORD))
-                .orElse(Map.of());
+    /**
+     * The service's database: the embedded one as its own role. For an external server nothing: the services read
+     * DATABASE_URL or SPRING_DATASOURCE_* themselves.
+     */
+    Map<String, String> serviceEnvironment(Service service) {
+        if (embedded == null || service.schema().isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> environment = new HashMap<>(accounts.environment(service));
+        environment.put("SPRING_DATASOURCE_URL", jdbcUrl().orElseThrow());
+        return environment;
     }
 
     String description() {

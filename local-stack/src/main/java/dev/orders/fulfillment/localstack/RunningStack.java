@@ -67,13 +67,12 @@ public final class RunningStack implements AutoCloseable {
         Terminal.say(temporal.description() + " on " + temporal.address());
 
         Terminal.say(Telemetry.describe(settings, connections));
-        connections.putAll(postgres.serviceEnvironment());
         connections.putAll(temporal.serviceEnvironment());
         connections.putAll(Service.credentials(settings));
         for (Service service : Service.values()) {
             Path jar = jars.runnable(service);
             runnableJars.put(service, jar);
-            services.add(ServiceProcess.launch(service, jar, settings, connections));
+            services.add(ServiceProcess.launch(service, jar, settings, connectionsOf(service)));
         }
         Terminal.say("Started " + services.size() + " services; waiting for their readiness"
                 + (settings.demoSimulation() ? " (SIM=demo: simulated failures and latency)" : ""));
@@ -118,13 +117,21 @@ public final class RunningStack implements AutoCloseable {
         return closed;
     }
 
+    /** What every service connects to, and the service's own database login. */
+    private Map<String, String> connectionsOf(Service service) {
+        Map<String, String> own = new HashMap<>(connections);
+        own.putAll(postgres.serviceEnvironment(service));
+        return own;
+    }
+
     /**
      * Starts one more instance of {@code service} on {@code port}, against this stack's database and Temporal, waits
      * for it to be ready and stops it: how long the service takes to start when it is the only one starting (the
      * benchmark's figure beside {@link #readyTimes()}, where seven start at once). Null if it was not ready in time.
      */
     public Duration timeToReadyAlone(Service service, int port) throws IOException, InterruptedException {
-        ServiceProcess alone = ServiceProcess.launch(service, runnableJars.get(service), settings, connections, port,
+        ServiceProcess alone = ServiceProcess.launch(service, runnableJars.get(service), settings,
+                connectionsOf(service), port,
                 service.moduleName() + "-alone.log");
         try {
             long deadline = System.nanoTime() + settings.readyTimeout().toNanos();

@@ -9,16 +9,21 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** The seven services: module name (= jar name = application name), port and heap. */
+/**
+ * The seven services: module name (= jar name = application name), port, heap, and the database schema each owns
+ * (its {@code spring.flyway.schemas}; {@code ServiceEnvironmentTest} holds the two the same), none for the
+ * workflow worker, which keeps its state in Temporal.
+ */
 public enum Service {
-    API_SERVICE("api-service", 0, 192),
-    ORDER_WORKFLOW_WORKER("order-workflow-worker", 1, 128),
-    FRAUD_WORKER("fraud-worker", 2, 128),
-    INVENTORY_WORKER("inventory-worker", 3, 128),
-    PAYMENT_WORKER("payment-worker", 4, 128),
-    SHIPPING_WORKER("shipping-worker", 5, 128),
-    NOTIFICATION_WORKER("notification-worker", 6, 128);
+    API_SERVICE("api-service", 0, 192, "orders"),
+    ORDER_WORKFLOW_WORKER("order-workflow-worker", 1, 128, null),
+    FRAUD_WORKER("fraud-worker", 2, 128, "fraud"),
+    INVENTORY_WORKER("inventory-worker", 3, 128, "inventory"),
+    PAYMENT_WORKER("payment-worker", 4, 128, "payment"),
+    SHIPPING_WORKER("shipping-worker", 5, 128, "shipping"),
+    NOTIFICATION_WORKER("notification-worker", 6, 128, "notification");
 
     /** The seed's demo values, read by service-support's Simulation in each worker. */
     static final Map<String, String> DEMO_SIMULATION = Map.ofEntries(
@@ -43,11 +48,23 @@ public enum Service {
     private final String moduleName;
     private final int portOffset;
     private final int maxHeapMegabytes;
+    private final String schema;
 
-    Service(String moduleName, int portOffset, int maxHeapMegabytes) {
+    Service(String moduleName, int portOffset, int maxHeapMegabytes, String schema) {
         this.moduleName = moduleName;
         this.portOffset = portOffset;
         this.maxHeapMegabytes = maxHeapMegabytes;
+        this.schema = schema;
+    }
+
+    /** The schema the service owns, through a role of its own ({@link ServiceAccounts}). */
+    Optional<String> schema() {
+        return Optional.ofNullable(schema);
+    }
+
+    /** Its PostgreSQL role: the module name as an SQL identifier. */
+    String databaseRole() {
+        return moduleName.replace('-', '_');
     }
 
     public String moduleName() {

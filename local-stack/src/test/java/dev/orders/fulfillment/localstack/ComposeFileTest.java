@@ -7,8 +7,11 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,11 +51,46 @@ class ComposeFileTest {
                         "service-support/src/main/java/dev/orders/fulfillment/support/ServiceEnvironmentPostProcessor.java"));
 
         String switchName = simulationPrefix(service) + "_SIMULATION_ENABLED";
+        Set<String> properties = propertyNames(applicationYaml(service), "");
         environment.keySet().stream()
                 .filter(name -> !name.startsWith("OTEL_") && !Service.DEMO_SIMULATION.containsKey(name)
-                        && !name.equals(switchName) && !name.equals("JDK_JAVA_OPTIONS"))
+                        && !name.equals(switchName) && !name.equals("JDK_JAVA_OPTIONS")
+                        // Spring Security's own resource-server settings, passed through for jwt mode
+                        && !name.startsWith("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_")
+                        // a property of the service's application.yaml, by Spring's relaxed binding
+                        && !properties.contains(name.toLowerCase(Locale.ROOT).replace('_', '.')))
                 .forEach(name -> assertThat(reads).as(service.moduleName() + " reads " + name)
                         .containsAnyOf("${" + name, "\"" + name + "\""));
+    }
+
+    /** Each service signs in as its own role, which the postgres-accounts job makes with the same password. */
+    @ParameterizedTest
+    @EnumSource(Service.class)
+    void eachServiceHasItsOwnDatabaseRole(Service service) throws IOException {
+        String url = environment(composeService(service)).get("DATABASE_URL");
+        if (service.schema().isEmpty()) {
+            assertThat(url).isNull();
+            return;
+        }
+        Matcher login = Pattern.compile("postgres://([a-z_]+):(\\$\\{[^}]+})@postgres:5432/orders").matcher(url);
+        assertThat(login.matches()).as(url).isTrue();
+        assertThat(login.group(1)).isEqualTo(service.databaseRole());
+        String accounts = environment(services().get("postgres-accounts")).get("SERVICE_ACCOUNTS");
+        assertThat(accounts).contains("{\"role\":\"" + service.databaseRole() + "\",\"schema\":\""
+                + service.schema().orElseThrow() + "\",\"password\":\"" + login.group(2) + "\"}");
+    }
+
+    /** Every key of a YAML tree, dotted and without dashes: {@code orders.security.mode}. */
+    private static Set<String> propertyNames(Map<?, ?> tree, String prefix) {
+        Set<String> names = new HashSet<>();
+        tree.forEach((key, value) -> {
+            String name = prefix + key.toString().replace("-", "");
+            names.add(name);
+            if (value instanceof Map<?, ?> subtree) {
+                names.addAll(propertyNames(subtree, name + "."));
+            }
+        });
+        return names;
     }
 
     @ParameterizedTest

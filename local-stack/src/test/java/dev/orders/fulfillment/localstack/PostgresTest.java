@@ -23,10 +23,14 @@ class PostgresTest {
 
         try (Postgres postgres = Postgres.start(settings)) {
             assertThat(postgres.jdbcUrl()).contains(url);
-            assertThat(postgres.serviceEnvironment()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                    "SPRING_DATASOURCE_URL", url,
-                    "SPRING_DATASOURCE_USERNAME", "postgres",
-                    "SPRING_DATASOURCE_PASSWORD", "postgres"));
+            // each service as its own role; the workflow worker has no database
+            assertThat(postgres.serviceEnvironment(Service.API_SERVICE))
+                    .containsEntry("SPRING_DATASOURCE_URL", url)
+                    .containsEntry("SPRING_DATASOURCE_USERNAME", "api_service")
+                    .containsKey("SPRING_DATASOURCE_PASSWORD");
+            assertThat(postgres.serviceEnvironment(Service.FRAUD_WORKER))
+                    .containsEntry("SPRING_DATASOURCE_USERNAME", "fraud_worker");
+            assertThat(postgres.serviceEnvironment(Service.ORDER_WORKFLOW_WORKER)).isEmpty();
             try (Connection connection = connect(url)) {
                 connection.createStatement().execute("create table kept (id int primary key)");
                 connection.createStatement().execute("insert into kept values (42)");
@@ -50,7 +54,9 @@ class PostgresTest {
 
         try (Postgres postgres = Postgres.start(settings)) {
             assertThat(postgres.jdbcUrl()).isEmpty();
-            assertThat(postgres.serviceEnvironment()).isEmpty();
+            for (Service service : Service.values()) {
+                assertThat(postgres.serviceEnvironment(service)).isEmpty();
+            }
         }
         assertThat(root.resolve(".data")).doesNotExist();
     }

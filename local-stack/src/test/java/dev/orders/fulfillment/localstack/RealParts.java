@@ -7,8 +7,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
+import dev.orders.fulfillment.testsupport.Prerequisites;
 
 /**
  * The real pieces some tests need beyond a JDK: the Temporal CLI (its dev server and Web UI) and Debian's Chromium
@@ -80,17 +79,10 @@ final class RealParts {
     }
 
     static void require(boolean present, String missing) {
-        if (present) {
-            return;
-        }
-        if (onCi()) {
-            Assertions.fail("CI must have every real part, but this test " + missing);
-        }
-        Assumptions.abort(missing);
+        Prerequisites.require(present, missing);
     }
 
     static boolean onCi() {
-        String ci = System.getenv("CI");
-        return ci != null && !ci.isBlank() && !ci.equals("false");
+        return Prerequisites.onCi();
     }
 }

@@ -5,24 +5,32 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.ConfigTreePropertySource;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Three things every service needs before its context starts:
+ * What every service needs before its context starts:
  * <ul>
  *   <li>the shared defaults in {@code service-defaults.yaml}, added last so a service's own
  *       {@code application.yaml}, the environment and the command line all override them;</li>
+ *   <li>secrets as files: each file in {@code SECRETS_DIR} ({@code /run/secrets} unless set, where compose and
+ *       Kubernetes put them) is a property named as the file ({@code INVENTORY_API_PASSWORD},
+ *       {@code spring.datasource.password}), Spring's config tree, ranked just below the OS environment;</li>
  *   <li>{@code DATABASE_URL} in the seed's form ({@code postgres://user:pass@host:5432/db?sslmode=disable})
  *       turned into the {@code spring.datasource.*} properties, ranked just below the OS environment so an
- *       explicit {@code SPRING_DATASOURCE_URL} still wins.</li>
+ *       explicit {@code SPRING_DATASOURCE_URL} still wins;</li>
+ *   <li>metrics export following the agent's {@code OTEL_EXPORTER_OTLP_ENDPOINT}.</li>
  * </ul>
  */
 public class ServiceEnvironmentPostProcessor implements EnvironmentPostProcessor {
@@ -40,15 +48,24 @@ public class ServiceEnvironmentPostProcessor implements EnvironmentPostProcessor
         }
         environment.getPropertySources().addLast(
                 new MapPropertySource("OTEL_EXPORTER_OTLP_ENDPOINT", metricsExport(environment)));
+        Path secrets = Path.of(environment.getProperty(SECRETS_DIR, "/run/secrets"));
+        if (Files.isDirectory(secrets)) {
+            belowTheEnvironment(environment, new ConfigTreePropertySource("secrets " + secrets, secrets));
+        }
         String databaseUrl = environment.getProperty("DATABASE_URL");
         if (databaseUrl != null && !databaseUrl.isBlank()) {
-            var source = new MapPropertySource("DATABASE_URL", datasourceProperties(databaseUrl));
-            var sources = environment.getPropertySources();
-            if (sources.contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)) {
-                sources.addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, source);
-            } else {
-                sources.addFirst(source);
-            }
+            belowTheEnvironment(environment, new MapPropertySource("DATABASE_URL", datasourceProperties(databaseUrl)));
+        }
+    }
+
+    static final String SECRETS_DIR = "SECRETS_DIR";
+
+    private static void belowTheEnvironment(ConfigurableEnvironment environment, PropertySource<?> source) {
+        var sources = environment.getPropertySources();
+        if (sources.contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)) {
+            sources.addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, source);
+        } else {
+            sources.addFirst(source);
         }
     }
 

@@ -3,8 +3,12 @@ package dev.orders.fulfillment.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -50,6 +54,32 @@ class ServiceEnvironmentPostProcessorTest {
         assertThat(environment.getProperty("spring.datasource.username")).isEqualTo("app");
         assertThat(environment.getProperty("spring.temporal.connection.target")).isEqualTo("temporal:7233");
         assertThat(environment.getProperty("server.shutdown")).isEqualTo("graceful");
+    }
+
+    @Test
+    void secretsAreReadFromFilesNamedAsTheirPropertiesAndTheEnvironmentStillWins(@TempDir Path secrets)
+            throws IOException {
+        Files.writeString(secrets.resolve("INVENTORY_API_PASSWORD"), "from-a-file");
+        Files.writeString(secrets.resolve("spring.datasource.password"), "db-secret");
+        Files.writeString(secrets.resolve("DATABASE_URL"), "postgres://app@db:5432/orders");
+
+        var environment = processed(Map.of("SECRETS_DIR", secrets.toString(), "TEMPORAL_ADDRESS", "t:7233"));
+        assertThat(environment.getProperty("INVENTORY_API_PASSWORD")).isEqualTo("from-a-file");
+        assertThat(environment.getProperty("spring.datasource.password")).isEqualTo("db-secret");
+        assertThat(environment.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://db:5432/orders");
+        assertThat(environment.getProperty("spring.datasource.username")).isEqualTo("app");
+
+        var overridden = processed(Map.of("SECRETS_DIR", secrets.toString(), "INVENTORY_API_PASSWORD", "from-env"));
+        assertThat(overridden.getProperty("INVENTORY_API_PASSWORD")).isEqualTo("from-env");
+    }
+
+    /** Credentials come from make run, compose or the deployment: none are built in. */
+    @Test
+    void thereAreNoDatabaseCredentialsByDefault() {
+        var environment = processed(Map.of());
+        assertThat(environment.getProperty("spring.datasource.url")).isNotBlank();
+        assertThat(environment.getProperty("spring.datasource.username")).isNull();
+        assertThat(environment.getProperty("spring.datasource.password")).isNull();
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -30,20 +31,26 @@ class ApiSecurityConfig {
     /** What load balancers, the launcher and the seed's health check call without a token. */
     private static final String[] OPEN = {"/api/health", "/actuator/health", "/actuator/health/**", "/error"};
 
+    /** The OpenAPI document and Swagger UI, open in both modes: they say how to call the API, not what it holds. */
+    private static final String[] DOCUMENTATION = {"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+            "/swagger-ui.html", "/swagger-ui/**"};
+
+    /** Before {@link #api}: its own content security policy, which lets Swagger UI load its scripts and styles. */
     @Bean
+    @Order(1)
+    SecurityFilterChain documentation(HttpSecurity http, ApiSecurityProperties security) throws Exception {
+        return stateless(http.securityMatcher(DOCUMENTATION), security.documentationContentSecurityPolicy(), security)
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain api(HttpSecurity http, ApiSecurityProperties security, ObjectProvider<JwtDecoder> jwt,
             RateLimits limits, Callers callers,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors) throws Exception {
         SecurityProblems problems = new SecurityProblems(errors);
-        // bearer tokens only, no cookies or sessions: nothing a forged cross-site request could ride on, so no CSRF
-        // tokens, and nothing to log out of or redirect to
-        http.csrf(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable)
-                .requestCache(AbstractHttpConfigurer::disable)
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(security.contentSecurityPolicy()))
-                        .referrerPolicy(referrer -> referrer.policy(security.referrerPolicy())))
+        stateless(http, security.contentSecurityPolicy(), security)
                 .cors(cors -> cors.configurationSource(cors(security.cors())))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
@@ -64,6 +71,21 @@ class ApiSecurityConfig {
             requests.anyRequest().authenticated();
         }).oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults())
                 .authenticationEntryPoint(problems).accessDeniedHandler(problems)).build();
+    }
+
+    /**
+     * Bearer tokens only, no cookies or sessions: nothing a forged cross-site request could ride on, so no CSRF tokens,
+     * and nothing to log out of or redirect to.
+     */
+    private static HttpSecurity stateless(HttpSecurity http, String contentSecurityPolicy,
+            ApiSecurityProperties security) throws Exception {
+        return http.csrf(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
+                        .referrerPolicy(referrer -> referrer.policy(security.referrerPolicy())));
     }
 
     /** No cross-origin access unless origins are configured; then only to the API. */

@@ -11,7 +11,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * is Spring's own {@code spring.security.oauth2.resourceserver.jwt.*} (issuer URI, JWK set URI or public key).
  *
  * @param mode {@code jwt} unless set: then the service does not start without JWT verification configured
- * @param contentSecurityPolicy the {@code Content-Security-Policy} of every response
+ * @param contentSecurityPolicy the {@code Content-Security-Policy} of every API response
+ * @param documentationContentSecurityPolicy the one of the OpenAPI document and Swagger UI
  * @param referrerPolicy the {@code Referrer-Policy} of every response
  * @param cors cross-origin calls from browsers: none unless origins are listed
  */
@@ -19,6 +20,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 public record ApiSecurityProperties(
         @DefaultValue("jwt") SecurityMode mode,
         String contentSecurityPolicy,
+        String documentationContentSecurityPolicy,
         ReferrerPolicy referrerPolicy,
         @DefaultValue Cors cors) {
 

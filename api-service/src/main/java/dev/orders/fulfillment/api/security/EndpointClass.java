@@ -1,6 +1,7 @@
 package dev.orders.fulfillment.api.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpMethod;
@@ -10,28 +11,34 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The API's endpoints by what they let a client do: each class is one OAuth2 scope and one rate limit
- * ({@code orders.rate-limit.limits}). README's API table says which endpoint is in which.
+ * ({@code orders.rate-limit.limits}); the OpenAPI document names the scope of every operation from here.
  */
 public enum EndpointClass {
-    READ("orders:read",
-            matcher(HttpMethod.GET, "/api/orders", "/api/orders/*", "/api/products", "/api/products/*"),
-            matcher(HttpMethod.HEAD, "/api/orders", "/api/orders/*", "/api/products", "/api/products/*")),
-    WRITE("orders:write",
-            matcher(HttpMethod.POST, "/api/orders"),
-            matcher(HttpMethod.PUT, "/api/orders/*"),
-            matcher(HttpMethod.DELETE, "/api/orders/*")),
-    REVIEW("orders:review", matcher(HttpMethod.POST, "/api/orders/*/review")),
-    RESTOCK("inventory:restock", matcher(HttpMethod.POST, "/api/products/*/restock"));
+    READ("orders:read", routes(HttpMethod.GET, "/api/orders", "/api/orders/*", "/api/products", "/api/products/*"),
+            routes(HttpMethod.HEAD, "/api/orders", "/api/orders/*", "/api/products", "/api/products/*")),
+    WRITE("orders:write", routes(HttpMethod.POST, "/api/orders"), routes(HttpMethod.PUT, "/api/orders/*"),
+            routes(HttpMethod.DELETE, "/api/orders/*")),
+    REVIEW("orders:review", routes(HttpMethod.POST, "/api/orders/*/review")),
+    RESTOCK("inventory:restock", routes(HttpMethod.POST, "/api/products/*/restock"));
 
     /** With the scope, a token may set an item's price other than the catalog's (the seed's {@code price}). */
     public static final String PRICE_OVERRIDE_SCOPE = "orders:price-override";
 
+    /** A method and a path pattern, {@code *} for one path segment. */
+    public record Route(HttpMethod method, String pattern) {
+    }
+
     private final String scope;
+    private final List<Route> routes;
     private final RequestMatcher matcher;
 
-    EndpointClass(String scope, RequestMatcher... matchers) {
+    @SafeVarargs
+    EndpointClass(String scope, List<Route>... routes) {
         this.scope = scope;
-        this.matcher = new OrRequestMatcher(List.of(matchers));
+        this.routes = Arrays.stream(routes).flatMap(List::stream).toList();
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        this.matcher = new OrRequestMatcher(this.routes.stream()
+                .<RequestMatcher>map(route -> paths.matcher(route.method(), route.pattern())).toList());
     }
 
     public String scope() {
@@ -61,9 +68,18 @@ public enum EndpointClass {
         return Optional.empty();
     }
 
-    private static RequestMatcher matcher(HttpMethod method, String... patterns) {
-        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-        return new OrRequestMatcher(List.of(patterns).stream()
-                .<RequestMatcher>map(pattern -> paths.matcher(method, pattern)).toList());
+    /** The class of an operation as OpenAPI writes it, e.g. {@code POST /api/orders/{id}/review}. */
+    public static Optional<EndpointClass> of(HttpMethod method, String template) {
+        Route route = new Route(method, template.replaceAll("\\{[^/}]+}", "*"));
+        for (EndpointClass endpoints : values()) {
+            if (endpoints.routes.contains(route)) {
+                return Optional.of(endpoints);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<Route> routes(HttpMethod method, String... patterns) {
+        return Arrays.stream(patterns).map(pattern -> new Route(method, pattern)).toList();
     }
 }
