@@ -11,19 +11,16 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The Temporal Web UI (2.42, as the CLI's dev server serves it) driven in Debian's Chromium, as an operator uses it:
- * the workflow list filtered by a search attribute, and a workflow's "Send a Signal". Chromium runs headless as
- * this machine needs it (no sandbox as root, no background connections to a network that is closed).
+ * the workflow list filtered by a search attribute, and a workflow's "Send a Signal", in {@link Chromium}.
  */
 final class TemporalUi implements AutoCloseable {
 
@@ -38,14 +35,7 @@ final class TemporalUi implements AutoCloseable {
     TemporalUi(String baseUrl, Path screenshots) throws IOException {
         this.baseUrl = baseUrl;
         this.screenshots = Files.createDirectories(screenshots);
-        ChromeOptions options = new ChromeOptions().setBinary(RealParts.CHROMIUM.toFile()).addArguments(
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1400,1000",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile-"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(RealParts.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        this.browser = new ChromeDriver(service, options);
+        this.browser = Chromium.start();
         this.wait = new WebDriverWait(browser, PATIENCE);
     }
 
@@ -112,7 +102,7 @@ final class TemporalUi implements AutoCloseable {
     Path screenshot(String file) {
         try {
             Path target = screenshots.resolve(file);
-            Files.write(target, ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+            Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
             return target;
         } catch (IOException e) {
             throw new IllegalStateException(e);
