@@ -10,7 +10,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * {@code orders.security}: who may call the API and what every response says about itself. JWT verification itself
  * is Spring's own {@code spring.security.oauth2.resourceserver.jwt.*} (issuer URI, JWK set URI or public key).
  *
- * @param mode {@code jwt} unless set: then the service does not start without JWT verification configured
+ * @param mode {@code jwt} (application.yaml) unless set otherwise, and no value at all counts as {@code jwt}: then
+ *     the service does not start without JWT verification configured
  * @param contentSecurityPolicy the {@code Content-Security-Policy} of every API response
  * @param documentationContentSecurityPolicy the one of the OpenAPI document and Swagger UI
  * @param referrerPolicy the {@code Referrer-Policy} of every response
@@ -18,7 +19,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  */
 @ConfigurationProperties("orders.security")
 public record ApiSecurityProperties(
-        @DefaultValue("jwt") SecurityMode mode,
+        SecurityMode mode,
         String contentSecurityPolicy,
         String documentationContentSecurityPolicy,
         ReferrerPolicy referrerPolicy,
