@@ -57,10 +57,14 @@ public final class LocalStack {
             return;
         }
         System.out.println(summary(stack));
+        if (settings.restart()) {
+            stack.supervise();
+            return;
+        }
         var exited = stack.awaitServiceExit();
         if (exited.isPresent()) {
             Terminal.say(exited.get().exitReport());
-            Terminal.say("Stopping everything");
+            Terminal.say("Stopping everything (RESTART=no)");
             System.exit(1);
         }
     }
@@ -138,6 +142,8 @@ public final class LocalStack {
                 .append("    -d '{\"customer_id\":\"premium-customer\",\"customer_tier\":\"premium\",")
                 .append("\"items\":[{\"product_id\":\"prod-1\",\"quantity\":1,\"price\":50}]}'")
                 .append(System.lineSeparator()).append(System.lineSeparator())
+                .append(settings.restart() ? "A service that exits is started again (RESTART=no: stop everything"
+                        + " instead). " : "RESTART=no: a service that exits stops everything. ")
                 .append("Ctrl-C stops everything.").append(System.lineSeparator());
         return text.toString();
     }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * PostgreSQL, Temporal and the seven services (and the collector, with {@code OTEL=collector}), started by
@@ -29,7 +30,8 @@ public final class RunningStack implements AutoCloseable {
     private final Settings settings;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final Map<Service, Duration> readyTimes = new ConcurrentHashMap<>();
-    private final List<ServiceProcess> services = new ArrayList<>();
+    /** In {@link Service} order; a restarted service's new process takes its place. */
+    private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
     private final Map<String, String> connections = new HashMap<>();
     private final Map<Service, Path> runnableJars = new EnumMap<>(Service.class);
     private Collector collector;
@@ -48,6 +50,7 @@ public final class RunningStack implements AutoCloseable {
 
     /** Synchronized with {@link #close()}: a Ctrl-C during startup waits for this, so nothing starts after it. */
     private synchronized void launch() throws IOException, InterruptedException {
+        StaleProcesses.stopAll(settings);
         for (Service service : Service.values()) {
             if (!Files.isRegularFile(service.jar(settings))) {
                 throw new IllegalStateException(settings.root().relativize(service.jar(settings))
@@ -106,7 +109,73 @@ public final class RunningStack implements AutoCloseable {
         }
     }
 
-    /** Blocks until a service exits; empty when that was {@link #close()} stopping it. */
+    /**
+     * Keeps every service running until {@link #close()}: one that exits, for whatever reason, is reported (its exit
+     * code and last lines) and started again after its {@link RestartBackoff}, and the others go on. Blocks until
+     * the stack is closed.
+     */
+    void supervise() throws InterruptedException {
+        List<Thread> watchers = new ArrayList<>();
+        for (Service service : Service.values()) {
+            Thread watcher = new Thread(() -> watch(service), service.moduleName() + "-supervisor");
+            watcher.setDaemon(true);
+            watcher.start();
+            watchers.add(watcher);
+        }
+        for (Thread watcher : watchers) {
+            watcher.join();
+        }
+    }
+
+    private void watch(Service service) {
+        RestartBackoff backoff = new RestartBackoff();
+        try {
+            for (ServiceProcess current = services.get(service.ordinal()); current != null; ) {
+                current.onExit().join();
+                if (closed) {
+                    return;
+                }
+                Duration wait = backoff.after(current.sinceLaunch());
+                Terminal.say(current.exitReport());
+                Terminal.say(String.format(Locale.ROOT, "Restarting %s in %d s (restart %d; RESTART=no stops"
+                        + " everything instead)", service.moduleName(), wait.toSeconds(), backoff.restarts()));
+                Thread.sleep(wait.toMillis());
+                current = relaunch(service);
+                if (current != null) {
+                    awaitReadyAgain(current);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            Terminal.say("Could not restart " + service.moduleName() + ": " + e.getMessage());
+        }
+    }
+
+    /** Synchronized with {@link #close()}: nothing starts once the stack is stopping. Null then. */
+    private synchronized ServiceProcess relaunch(Service service) throws IOException {
+        if (closed) {
+            return null;
+        }
+        ServiceProcess next = ServiceProcess.relaunch(service, runnableJars.get(service), settings,
+                connectionsOf(service));
+        services.set(service.ordinal(), next);
+        return next;
+    }
+
+    private void awaitReadyAgain(ServiceProcess service) throws InterruptedException {
+        long deadline = System.nanoTime() + settings.readyTimeout().toNanos();
+        while (service.isAlive() && !closed && System.nanoTime() < deadline) {
+            if (service.isReady(http)) {
+                Terminal.say(String.format(Locale.ROOT, "%s ready again in %.1f s",
+                        service.service().moduleName(), service.sinceLaunch().toMillis() / 1000.0));
+                return;
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** Blocks until a service exits; empty when that was {@link #close()} stopping it (fail fast: RESTART=no). */
     Optional<ServiceProcess> awaitServiceExit() {
         CompletableFuture.anyOf(services.stream().map(ServiceProcess::onExit).toArray(CompletableFuture[]::new))
                 .join();
@@ -131,8 +200,7 @@ public final class RunningStack implements AutoCloseable {
      */
     public Duration timeToReadyAlone(Service service, int port) throws IOException, InterruptedException {
         ServiceProcess alone = ServiceProcess.launch(service, runnableJars.get(service), settings,
-                connectionsOf(service), port,
-                service.moduleName() + "-alone.log");
+                connectionsOf(service), port, service.moduleName() + "-alone.log", false);
         try {
             long deadline = System.nanoTime() + settings.readyTimeout().toNanos();
             while (alone.isAlive() && System.nanoTime() < deadline) {

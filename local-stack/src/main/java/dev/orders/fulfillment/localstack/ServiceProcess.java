@@ -11,7 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -33,28 +35,37 @@ final class ServiceProcess {
     private final Thread output;
     private volatile boolean killed;
 
-    private ServiceProcess(Service service, Process process, int port, Path log) {
+    private ServiceProcess(Service service, Process process, int port, Path log, boolean restart) {
         this.service = service;
         this.process = process;
         this.readinessRequest = HttpRequest.newBuilder(URI.create(Service.readinessUrl(port)))
                 .timeout(Duration.ofSeconds(2))
                 .build();
-        this.output = new Thread(() -> copyOutput(log), service.moduleName() + "-output");
+        this.output = new Thread(() -> copyOutput(log, restart), service.moduleName() + "-output");
         output.setDaemon(true);
         output.start();
     }
 
     static ServiceProcess launch(Service service, Path jar, Settings settings, Map<String, String> connections)
             throws IOException {
-        return launch(service, jar, settings, connections, service.port(settings), service.moduleName() + ".log");
+        return launch(service, jar, settings, connections, service.port(settings), service.moduleName() + ".log",
+                false);
+    }
+
+    /** The service started again after it exited: its log goes on after what the last one wrote. */
+    static ServiceProcess relaunch(Service service, Path jar, Settings settings, Map<String, String> connections)
+            throws IOException {
+        return launch(service, jar, settings, connections, service.port(settings), service.moduleName() + ".log",
+                true);
     }
 
     /** The service on {@code port}, logging to {@code logName}: its own, or one more instance (the benchmark's). */
     static ServiceProcess launch(Service service, Path jar, Settings settings, Map<String, String> connections,
-            int port, String logName) throws IOException {
+            int port, String logName, boolean restart) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(service.jvmOptions(settings));
+        command.add(stackMarker(settings));
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -64,7 +75,15 @@ final class ServiceProcess {
         builder.environment().putAll(service.environment(settings, connections, port));
         Path log = settings.logDir().resolve(logName);
         Files.createDirectories(log.getParent());
-        return new ServiceProcess(service, builder.start(), port, log);
+        return new ServiceProcess(service, builder.start(), port, log, restart);
+    }
+
+    /**
+     * On each service's command line, naming the data directory of the stack that launched it: what tells a service
+     * an earlier launcher left running ({@link StaleProcesses}) from one of another stack.
+     */
+    static String stackMarker(Settings settings) {
+        return "-Dlocal-stack.data=" + settings.dataDir().toAbsolutePath();
     }
 
     /** The launcher's own {@code java}: the services run on the JDK that runs {@code make run}. */
@@ -72,11 +91,16 @@ final class ServiceProcess {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private void copyOutput(Path log) {
+    private void copyOutput(Path log, boolean restart) {
         String prefix = Terminal.prefix(service);
         try (BufferedReader lines = new BufferedReader(
                         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                Writer file = Files.newBufferedWriter(log)) {
+                Writer file = restart
+                        ? Files.newBufferedWriter(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
+                        : Files.newBufferedWriter(log)) {
+            if (restart) {
+                file.write("---- restarted by make run at " + Instant.now() + " ----" + System.lineSeparator());
+            }
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 Terminal.print(prefix, line);
                 file.write(line);

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param demoSimulation {@code SIM=demo}: the seed's failure and latency simulation, where the environment sets none
  * @param temporal       {@code TEMPORAL_FRONTEND}: which Temporal to start when {@code TEMPORAL_ADDRESS} names none
  * @param collector      {@code OTEL=collector}: run the OpenTelemetry Collector on otel-collector.yaml, first
+ * @param restart        a service that exits is started again ({@link RestartBackoff}); {@code RESTART=no}: the
+ *                       whole stack stops instead (fail fast)
  * @param environment    what the services inherit; its {@code DATABASE_URL}, {@code SPRING_DATASOURCE_URL} and
  *                       {@code TEMPORAL_ADDRESS} name servers to use instead of starting them
  */
@@ -30,6 +32,7 @@ public record Settings(
         boolean demoSimulation,
         TemporalChoice temporal,
         boolean collector,
+        boolean restart,
         Map<String, String> environment) {
 
     /**
@@ -78,22 +81,23 @@ public record Settings(
                 switchedOn(environment, "SIM", "demo"),
                 TemporalChoice.parse(environment.get("TEMPORAL_FRONTEND")),
                 switchedOn(environment, "OTEL", "collector"),
+                !switchedOn(environment, "RESTART", "no"),
                 environment);
     }
 
     public Settings withDataDir(Path dataDir) {
         return new Settings(root, dataDir, basePort, postgresPort, temporalPort, readyTimeout, stopTimeout,
-                demoSimulation, temporal, collector, environment);
+                demoSimulation, temporal, collector, restart, environment);
     }
 
     public Settings withTemporal(TemporalChoice temporal) {
         return new Settings(root, dataDir, basePort, postgresPort, temporalPort, readyTimeout, stopTimeout,
-                demoSimulation, temporal, collector, environment);
+                demoSimulation, temporal, collector, restart, environment);
     }
 
     public Settings withPorts(int basePort, int postgresPort, int temporalPort) {
         return new Settings(root, dataDir, basePort, postgresPort, temporalPort, readyTimeout, stopTimeout,
-                demoSimulation, temporal, collector, environment);
+                demoSimulation, temporal, collector, restart, environment);
     }
 
     Path logDir() {

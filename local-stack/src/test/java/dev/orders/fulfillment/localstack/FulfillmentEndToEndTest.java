@@ -67,6 +67,16 @@ class FulfillmentEndToEndTest {
                 .withDataDir(dataDir)
                 .withPorts(18080, 25432, 17233);
         stack = LocalStack.start(settings);
+        // supervised as make run does: a service that exits is started again
+        Thread supervisor = new Thread(() -> {
+            try {
+                stack.supervise();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "stack-supervisor");
+        supervisor.setDaemon(true);
+        supervisor.start();
         // scripts/TestReport.java puts this line in make test's summary
         System.out.println("report: FulfillmentEndToEndTest ran on " + stack.temporalDescription());
         api = new OrdersApi(stack.baseUrl());
@@ -491,6 +501,25 @@ class FulfillmentEndToEndTest {
         assertThat(count("select count(*) from payment.refunds where order_id = ?", id(order))).isEqualTo(1);
         assertThat(count("select count(*) from shipping.shipments where order_id = ?", id(order))).isZero();
         assertThat(stock("industrial-press")).isEqualTo(stockBefore);
+    }
+
+    /**
+     * What Temporal is for: a worker that dies costs nothing. The launcher starts it again, and an order placed while
+     * it was gone waits for it and completes.
+     */
+    @Test
+    void aKilledWorkerIsStartedAgainAndTheOrderGoesOn() throws Exception {
+        long killed = stack.pids().get(Service.SHIPPING_WORKER);
+        ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+
+        JsonNode order = place("""
+                {"customer_id":"premium-survivor","customer_tier":"premium",
+                 "items":[{"product_id":"prod-1","quantity":1}]}""");
+        JsonNode done = awaitStatus(order, "completed");
+
+        assertThat(done.path("tracking_id").asText()).isNotBlank();
+        assertThat(stack.pids().get(Service.SHIPPING_WORKER)).isNotEqualTo(killed);
+        assertThat(count("select count(*) from shipping.shipments where order_id = ?", id(order))).isEqualTo(1);
     }
 
     /** The API's documentation page in a real browser: its content security policy lets Swagger UI run. */
