@@ -20,7 +20,17 @@ help:
 	@echo "make verify-scout with docker compose up: checks the collector receives, and forwards to Scout"
 	@echo "make openapi      write api-service/openapi.yaml anew from what the service serves (OpenApiDocumentTest)"
 
-run: build
+# A `make run` with nothing changed skips Maven: the jars are rebuilt only when a pom, source or resource is newer
+# than the last build's stamp (under local-stack/target, so `make clean` takes it too); `make build` always builds
+BUILD_STAMP := local-stack/target/.build-stamp
+BUILD_INPUTS := $(shell find . \( -path ./.data -o -path ./.tools -o -path ./.git -o -name target \) -prune -o \
+	\( -name pom.xml -o -path '*/src/main/*' -o -name otel-agent.properties \) -type f -print)
+
+$(BUILD_STAMP): $(BUILD_INPUTS)
+	$(MVN) -q -DskipTests package
+	@touch $@
+
+run: $(BUILD_STAMP)
 	java -jar local-stack/target/local-stack-exec.jar
 
 build:

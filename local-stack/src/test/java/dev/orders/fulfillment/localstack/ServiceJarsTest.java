@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,30 @@ class ServiceJarsTest {
                         .allSatisfy(library -> assertThat(jar.resolveSibling(library)).isRegularFile());
             }
         }
+    }
+
+    /** A start with the jars unchanged does no extracting; a rebuilt jar is extracted again. */
+    @Test
+    void aJarIsExtractedAgainOnlyOnceItChanged(@TempDir Path root) throws Exception {
+        Settings repository = Settings.fromEnvironment(Settings.findRoot(), Map.of());
+        Settings settings = Settings.fromEnvironment(root, Map.of());
+        Path jar = Service.FRAUD_WORKER.jar(settings);
+        Files.createDirectories(jar.getParent());
+        Files.copy(Service.FRAUD_WORKER.jar(repository), jar);
+
+        Path extracted = ServiceJars.extract(settings).runnable(Service.FRAUD_WORKER);
+        Path library;
+        try (var libraries = Files.list(extracted.resolveSibling("lib"))) {
+            library = libraries.findFirst().orElseThrow();
+        }
+        Files.delete(library);
+
+        assertThat(ServiceJars.extract(settings).runnable(Service.FRAUD_WORKER)).isEqualTo(extracted);
+        assertThat(library).doesNotExist();
+
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 1000));
+        assertThat(ServiceJars.extract(settings).runnable(Service.FRAUD_WORKER)).isEqualTo(extracted);
+        assertThat(library).isRegularFile();
     }
 
     @Test
