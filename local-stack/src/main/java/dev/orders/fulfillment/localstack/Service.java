@@ -3,9 +3,7 @@ package dev.orders.fulfillment.localstack;
 import static java.util.Map.entry;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,9 +158,7 @@ public enum Service {
     static Map<String, String> credentials(Settings settings) {
         String password = settings.environment().get(INVENTORY_API_PASSWORD);
         if (password == null) {
-            byte[] secret = new byte[24];
-            new SecureRandom().nextBytes(secret);
-            password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+            password = Passwords.newPassword();
         }
         return Map.of(INVENTORY_API_PASSWORD, password);
     }

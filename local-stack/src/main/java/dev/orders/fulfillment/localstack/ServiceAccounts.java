@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -29,14 +27,9 @@ final class ServiceAccounts {
     private final Map<Service, Account> accounts = new EnumMap<>(Service.class);
 
     ServiceAccounts() {
-        SecureRandom random = new SecureRandom();
         for (Service service : Service.values()) {
-            service.schema().ifPresent(schema -> {
-                byte[] secret = new byte[24];
-                random.nextBytes(secret);
-                accounts.put(service, new Account(service.databaseRole(), schema,
-                        Base64.getUrlEncoder().withoutPadding().encodeToString(secret)));
-            });
+            service.schema().ifPresent(schema -> accounts.put(service,
+                    new Account(service.databaseRole(), schema, Passwords.newPassword())));
         }
     }
 
