@@ -84,6 +84,12 @@ public final class LoadGen implements Callable<Integer> {
             description = "how long to wait for orders to settle (default ${DEFAULT-VALUE})")
     Duration waitTimeout;
 
+    @Option(names = "--retry-for", defaultValue = "60s", converter = DurationConverter.class,
+            description = "send an order again, with its Idempotency-Key, after a transport error or a 409, or when"
+                    + " the Retry-After of a 503 or 429 says, for this long after its first attempt"
+                    + " (default ${DEFAULT-VALUE})")
+    Duration retryFor;
+
     @Option(names = "--max-error-rate", defaultValue = "0.01",
             description = "fail when more than this share of requests fails (default ${DEFAULT-VALUE})")
     double maxErrorRate;
@@ -103,21 +109,35 @@ public final class LoadGen implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException, IOException {
         validate();
-        PrintStream out = System.out;
-        URI baseUrl = URI.create(url.endsWith("/") ? url : url + "/");
-        long actualSeed = seed != null ? seed : System.nanoTime();
-        out.printf(Locale.ROOT, "loadgen → %s: %s at %.1f orders/s, mix %s, seed %d%n", baseUrl,
-                count != null ? count + " orders" : "for " + duration, rps, mix, actualSeed);
+        LoadPlan plan = new LoadPlan(URI.create(url), token, count, duration, rps, workers, mix,
+                seed != null ? seed : System.nanoTime(), reviewAfter, approveRate, await, waitTimeout, retryFor);
+        Report report = run(plan, System.out);
+        if (reportFile != null) {
+            report.write(reportFile);
+            System.out.println("report written to " + reportFile);
+        }
+        return verdict(report, System.out);
+    }
+
+    /**
+     * Runs {@code plan}, printing its progress and summary to {@code out}, and returns the report: loadgen for a
+     * program (the drills, the benchmark) as for the command line.
+     */
+    public static Report run(LoadPlan plan, PrintStream out) throws InterruptedException {
+        out.printf(Locale.ROOT, "loadgen → %s: %s at %.1f orders/s, mix %s, seed %d%n", plan.baseUrl(),
+                plan.count() != null ? plan.count() + " orders" : "for " + plan.duration(), plan.rps(), plan.mix(),
+                plan.seed());
 
         Stats stats = new Stats();
-        boolean decideReviews = !reviewAfter.isZero();
-        OrderPlanner planner = new OrderPlanner(mix, actualSeed, decideReviews, approveRate);
+        boolean decideReviews = !plan.reviewAfter().isZero();
+        OrderPlanner planner = new OrderPlanner(plan.mix(), plan.seed(), decideReviews, plan.approveRate());
         ExecutorService httpThreads = Executors.newFixedThreadPool(2, daemon("loadgen-http"));
         ExecutorService followerThread = Executors.newSingleThreadExecutor(daemon("loadgen-follower"));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(httpThreads).build();
-        ApiRequests api = new ApiRequests(baseUrl, token);
-        Settler settler = new Settler(http, api, stats, System::nanoTime, reviewAfter);
-        OpenLoopSender sender = new OpenLoopSender(http, api, rps, workers, stats, System::nanoTime);
+        ApiRequests api = new ApiRequests(plan.baseUrl(), plan.token());
+        Settler settler = new Settler(http, api, stats, System::nanoTime, plan.reviewAfter());
+        OpenLoopSender sender = new OpenLoopSender(http, api, plan.rps(), plan.workers(), stats, System::nanoTime,
+                plan.retryFor());
 
         long started = System.nanoTime();
         List<OpenLoopSender.Accepted> accepted;
@@ -132,7 +152,8 @@ public final class LoadGen implements Callable<Integer> {
                 }
                 return null;
             });
-            accepted = sender.run(planner, count != null ? count : Long.MAX_VALUE, duration, followed::add);
+            accepted = sender.run(planner, plan.count() != null ? plan.count() : Long.MAX_VALUE, plan.duration(),
+                    followed::add);
             sendingSeconds = (System.nanoTime() - started) / 1e9;
             sending.set(false);
             try {
@@ -140,8 +161,8 @@ public final class LoadGen implements Callable<Integer> {
             } catch (ExecutionException e) {
                 throw new IllegalStateException("following orders failed", e.getCause());
             }
-            if (await) {
-                settler.awaitAll(accepted, waitTimeout);
+            if (plan.await()) {
+                settler.awaitAll(accepted, plan.waitTimeout());
             }
         } finally {
             followerThread.shutdownNow();
@@ -149,16 +170,12 @@ public final class LoadGen implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
 
-        Reconciliation reconciliation = await
+        Reconciliation reconciliation = plan.await()
                 ? Reconciliation.of(accepted, settler.observed(), settler::isSettled)
                 : Reconciliation.of(List.of(), Map.of(), id -> true);
         Report report = Report.of(stats, sendingSeconds, seconds, reconciliation);
         report.print(out);
-        if (reportFile != null) {
-            report.write(reportFile);
-            out.println("report written to " + reportFile);
-        }
-        return verdict(report, out);
+        return report;
     }
 
     private int verdict(Report report, PrintStream out) {
@@ -200,7 +217,7 @@ public final class LoadGen implements Callable<Integer> {
         if (approveRate < 0 || approveRate > 1) {
             throw new ParameterException(commandLine, "--approve-rate must be between 0 and 1");
         }
-        if (reviewAfter.isNegative() || waitTimeout.isNegative()) {
+        if (reviewAfter.isNegative() || waitTimeout.isNegative() || retryFor.isNegative()) {
             throw new ParameterException(commandLine, "durations cannot be negative");
         }
         try {

@@ -5,18 +5,18 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /** {@code --mix auto:70,review:10,backorder:10,decline:10}: how often each path is drawn. */
-record Mix(Map<OrderPath, Integer> weights) {
+public record Mix(Map<OrderPath, Integer> weights) {
 
-    static final String DEFAULT = "auto:70,review:10,backorder:10,decline:10";
+    public static final String DEFAULT = "auto:70,review:10,backorder:10,decline:10";
 
-    Mix {
+    public Mix {
         weights = Map.copyOf(weights);
         if (weights.values().stream().mapToInt(Integer::intValue).sum() <= 0) {
             throw new IllegalArgumentException("the mix needs at least one path with a positive weight");
         }
     }
 
-    static Mix parse(String text) {
+    public static Mix parse(String text) {
         Map<OrderPath, Integer> weights = new EnumMap<>(OrderPath.class);
         for (String part : text.split(",")) {
             String[] pair = part.trim().split(":");

@@ -30,9 +30,9 @@ final class OpenLoopSender {
     record Accepted(OrderPlanner.PlannedOrder planned, String orderId, long intendedNanos, long sentNanos) {
     }
 
-    /** A request whose answer was lost (a transport error) is sent again with its key this often in all. */
-    private static final int ATTEMPTS = 3;
+    /** A request whose answer was lost (a transport error) or is in flight (409) waits this much more each time. */
     private static final Duration RETRY_BACKOFF = Duration.ofMillis(250);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
 
     private final HttpClient http;
     private final ApiRequests api;
@@ -41,8 +41,11 @@ final class OpenLoopSender {
     private final Semaphore slots;
     private final Stats stats;
     private final LongSupplier clock;
+    private final Duration retryFor;
 
-    OpenLoopSender(HttpClient http, ApiRequests api, double rps, int maxInFlight, Stats stats, LongSupplier clock) {
+    /** {@code retryFor}: how long after its first attempt an order answered 503 or 429 is still sent again. */
+    OpenLoopSender(HttpClient http, ApiRequests api, double rps, int maxInFlight, Stats stats, LongSupplier clock,
+            Duration retryFor) {
         this.http = http;
         this.api = api;
         this.rps = rps;
@@ -50,6 +53,7 @@ final class OpenLoopSender {
         this.slots = new Semaphore(maxInFlight);
         this.stats = stats;
         this.clock = clock;
+        this.retryFor = retryFor;
     }
 
     /**
@@ -83,8 +87,10 @@ final class OpenLoopSender {
     }
 
     /**
-     * Each order carries an Idempotency-Key of its own, so a retry after a transport error (or while its first
-     * attempt is still being placed, a 409) places it at most once.
+     * Each order carries an Idempotency-Key of its own, so a retry after a transport error (the API restarting, an
+     * answer lost) or while its first attempt is still being placed (409) places it at most once. An API that says
+     * it cannot take the order now (503 or 429 with {@code Retry-After}: its database away, a rate limit) is asked
+     * again when it says. Either way, as a real client would, for up to {@code retryFor} after the first attempt.
      */
     private void send(OrderPlanner.PlannedOrder order, long intended, Consumer<Accepted> accepted) {
         stats.sent.increment();
@@ -101,10 +107,18 @@ final class OpenLoopSender {
                 .POST(HttpRequest.BodyPublishers.ofString(order.body()))
                 .build();
         http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
-            boolean again = attempt < ATTEMPTS && (failure != null || response.statusCode() == 409);
-            if (again) {
+            long wait;
+            if (failure != null || response.statusCode() == 409) {
+                wait = withinRetryWindow(Math.min(MAX_BACKOFF.toMillis(), RETRY_BACKOFF.toMillis() * attempt), sent);
+            } else {
+                wait = retryAfterMillis(response, sent);
+                if (wait >= 0) {
+                    stats.unavailable.increment();
+                }
+            }
+            if (wait >= 0) {
                 stats.retries.increment();
-                CompletableFuture.delayedExecutor(RETRY_BACKOFF.toMillis() * attempt, TimeUnit.MILLISECONDS)
+                CompletableFuture.delayedExecutor(wait, TimeUnit.MILLISECONDS)
                         .execute(() -> attempt(order, key, intended, sent, attempt + 1, accepted));
                 return;
             }
@@ -130,5 +144,24 @@ final class OpenLoopSender {
                 slots.release();
             }
         });
+    }
+
+    /** The wait a 503 or 429 asks for ({@code Retry-After} in seconds), or -1: not one, or out of time to wait. */
+    private long retryAfterMillis(HttpResponse<String> response, long sent) {
+        if (response.statusCode() != 503 && response.statusCode() != 429) {
+            return -1;
+        }
+        long seconds;
+        try {
+            seconds = Long.parseLong(response.headers().firstValue("Retry-After").orElse("").strip());
+        } catch (NumberFormatException noOrDateForm) {
+            return -1;
+        }
+        return withinRetryWindow(Math.max(RETRY_BACKOFF.toMillis(), Math.min(seconds, 60) * 1000), sent);
+    }
+
+    /** {@code waitMillis}, when the attempt after it still falls within {@code retryFor} of the first; else -1. */
+    private long withinRetryWindow(long waitMillis, long sent) {
+        return clock.getAsLong() + waitMillis * 1_000_000 - sent <= retryFor.toNanos() ? waitMillis : -1;
     }
 }

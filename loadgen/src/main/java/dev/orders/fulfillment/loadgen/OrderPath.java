@@ -3,7 +3,7 @@ package dev.orders.fulfillment.loadgen;
 import java.util.Locale;
 
 /** The decision paths loadgen aims at, and the state each of its orders should end the run in. */
-enum OrderPath {
+public enum OrderPath {
     /** A clean order: completed, auto-approved. */
     AUTO("completed", "auto_approved"),
     /** A new customer's big order: held for review, then decided through the API (or left held). */
@@ -21,7 +21,7 @@ enum OrderPath {
         this.heldPath = decisionPath;
     }
 
-    String wireName() {
+    public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
@@ -40,7 +40,7 @@ enum OrderPath {
     }
 
     /** A status and decision path, as the API shows them. */
-    record Outcome(String status, String decisionPath) {
+    public record Outcome(String status, String decisionPath) {
 
         @Override
         public String toString() {

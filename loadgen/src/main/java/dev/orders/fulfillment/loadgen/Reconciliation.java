@@ -12,14 +12,14 @@ import java.util.function.Predicate;
  * Lost: the API does not know it. Unsettled: still on its way when the wait ended. Mismatched: settled somewhere
  * else than planned (with simulation on, expect a few: a simulated decline or shortage is a real outcome).
  */
-record Reconciliation(@JsonIgnore Map<OrderPath, PathTally> byPath, List<Difference> mismatched,
+public record Reconciliation(@JsonIgnore Map<OrderPath, PathTally> byPath, List<Difference> mismatched,
         List<Difference> unsettled, List<String> lost) {
 
     /** What became of one order. */
     enum Outcome { MATCHED, MISMATCHED, UNSETTLED, LOST }
 
     /** The orders of one path by outcome ({@link Report} writes these per path, with their latencies). */
-    record PathTally(long accepted, long matched, long mismatched, long unsettled, long lost) {
+    public record PathTally(long accepted, long matched, long mismatched, long unsettled, long lost) {
 
         static PathTally of(Outcome outcome) {
             return new PathTally(1, outcome == Outcome.MATCHED ? 1 : 0, outcome == Outcome.MISMATCHED ? 1 : 0,
@@ -32,7 +32,7 @@ record Reconciliation(@JsonIgnore Map<OrderPath, PathTally> byPath, List<Differe
         }
     }
 
-    record Difference(String orderId, OrderPath path, String expected, String actual) {
+    public record Difference(String orderId, OrderPath path, String expected, String actual) {
     }
 
     static Reconciliation of(List<OpenLoopSender.Accepted> accepted, Map<String, Settler.Observed> observed,
@@ -63,7 +63,12 @@ record Reconciliation(@JsonIgnore Map<OrderPath, PathTally> byPath, List<Differe
         return new Reconciliation(byPath, mismatched, unsettled, lost);
     }
 
-    boolean nothingLost() {
+    public boolean nothingLost() {
         return lost.isEmpty() && unsettled.isEmpty();
+    }
+
+    /** Every accepted order settled where it was meant to: nothing lost, nothing still on its way, no mismatch. */
+    public boolean allAsPlanned() {
+        return nothingLost() && mismatched.isEmpty();
     }
 }

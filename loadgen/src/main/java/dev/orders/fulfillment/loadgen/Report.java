@@ -11,8 +11,8 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /** The end of a run: a table on the terminal, the same figures as JSON for {@code --report}. */
-record Report(long sent, long accepted, long clientErrors, long serverErrors, long transportErrors, long retries,
-        long reviewsSent,
+public record Report(long sent, long accepted, long clientErrors, long serverErrors, long transportErrors,
+        long retries, long unavailable, long reviewsSent,
         double sendingSeconds, double seconds, Map<String, Object> httpLatencyMs,
         Map<String, Map<String, Object>> paths, Reconciliation reconciliation) {
 
@@ -30,19 +30,19 @@ record Report(long sent, long accepted, long clientErrors, long serverErrors, lo
             paths.put(path.wireName(), row);
         });
         return new Report(stats.sent.sum(), stats.accepted.sum(), stats.clientErrors.sum(), stats.serverErrors.sum(),
-                stats.transportErrors.sum(), stats.retries.sum(), stats.reviewsSent.sum(), sendingSeconds, seconds,
+                stats.transportErrors.sum(), stats.retries.sum(), stats.unavailable.sum(), stats.reviewsSent.sum(), sendingSeconds, seconds,
                 percentiles(stats.httpLatency), paths, reconciliation);
     }
 
-    double errorRate() {
+    public double errorRate() {
         return sent == 0 ? 0 : (double) (clientErrors + serverErrors + transportErrors) / sent;
     }
 
-    void print(PrintStream out) {
+    public void print(PrintStream out) {
         out.printf(Locale.ROOT, "%nsent %d in %.1f s (%.1f/s): accepted %d, 4xx %d, 5xx %d, transport errors %d"
-                        + " (%d resent with their Idempotency-Key); reviews decided %d; %.1f s in all%n", sent,
-                sendingSeconds, sent / Math.max(sendingSeconds, 1e-9), accepted, clientErrors, serverErrors,
-                transportErrors, retries, reviewsSent, seconds);
+                        + " (%d resent with their Idempotency-Key, %d of them after a 503 or 429); reviews decided %d;"
+                        + " %.1f s in all%n", sent, sendingSeconds, sent / Math.max(sendingSeconds, 1e-9), accepted,
+                clientErrors, serverErrors, transportErrors, retries, unavailable, reviewsSent, seconds);
         out.printf(Locale.ROOT, "POST /api/orders latency (ms, from intended send): p50 %s  p90 %s  p99 %s  max %s%n",
                 httpLatencyMs.get("p50"), httpLatencyMs.get("p90"), httpLatencyMs.get("p99"), httpLatencyMs.get("max"));
         out.printf(Locale.ROOT, "%n%-10s %9s %9s %11s %10s %6s   %s%n", "path", "accepted", "matched", "mismatched",

@@ -20,8 +20,10 @@ final class Stats {
     final LongAdder clientErrors = new LongAdder();
     final LongAdder serverErrors = new LongAdder();
     final LongAdder transportErrors = new LongAdder();
-    /** Orders sent again with their Idempotency-Key after a transport error or a 409 (not counted as sent). */
+    /** Orders sent again with their Idempotency-Key (not counted as sent): a transport error, 409, 503, 429. */
     final LongAdder retries = new LongAdder();
+    /** Of those, the ones sent again after a 503 or 429 with Retry-After (the API or its database away). */
+    final LongAdder unavailable = new LongAdder();
     final LongAdder reviewsSent = new LongAdder();
     final AtomicLong inFlight = new AtomicLong();
     final Histogram httpLatency = new ConcurrentHistogram(MAX_MICROS, 3);

@@ -29,6 +29,9 @@ class OpenLoopSenderTest {
     private volatile long serviceMillis;
     /** The first attempt of every order loses its answer: the connection closes without one. */
     private volatile boolean dropFirstAttempts;
+    /** Until then ({@link System#nanoTime()}) every order is answered 503 with {@code Retry-After: 1}. */
+    private volatile long unavailableUntil;
+    private Duration retryFor = Duration.ofSeconds(60);
     private HttpServer server;
 
     @AfterEach
@@ -104,6 +107,36 @@ class OpenLoopSenderTest {
         assertThat(authorizations).containsOnly("Bearer test-token");
     }
 
+    @Test
+    void anApiThatIsAwayForAWhileGetsEachOrderAgainWhenItsRetryAfterSays() throws Exception {
+        unavailableUntil = System.nanoTime() + 800_000_000L;
+        start();
+        Stats stats = new Stats();
+
+        List<OpenLoopSender.Accepted> accepted = sender(50, 16, stats).run(planner(), 10, null, order -> { });
+
+        assertThat(accepted).hasSize(10);
+        assertThat(stats.serverErrors.sum()).isZero();
+        assertThat(stats.unavailable.sum()).isGreaterThanOrEqualTo(10).isEqualTo(stats.retries.sum());
+        // every order placed once, under the key of its first attempt
+        assertThat(received).hasSize(10);
+        assertThat(keys.stream().distinct()).hasSize(10);
+    }
+
+    @Test
+    void aRetryAfterBeyondTheRetryWindowIsAServerError() throws Exception {
+        unavailableUntil = Long.MAX_VALUE;
+        retryFor = Duration.ZERO;
+        start();
+        Stats stats = new Stats();
+
+        List<OpenLoopSender.Accepted> accepted = sender(50, 8, stats).run(planner(), 5, null, order -> { });
+
+        assertThat(accepted).isEmpty();
+        assertThat(stats.serverErrors.sum()).isEqualTo(5);
+        assertThat(stats.retries.sum()).isZero();
+    }
+
     private void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
@@ -113,6 +146,13 @@ class OpenLoopSenderTest {
             boolean firstAttempt = !keys.contains(key);
             keys.add(key);
             if (dropFirstAttempts && firstAttempt) {
+                exchange.close();
+                return;
+            }
+            if (System.nanoTime() < unavailableUntil) {
+                exchange.getRequestBody().readAllBytes();
+                exchange.getResponseHeaders().add("Retry-After", "1");
+                exchange.sendResponseHeaders(503, -1);
                 exchange.close();
                 return;
             }
@@ -136,7 +176,7 @@ class OpenLoopSenderTest {
     private OpenLoopSender sender(double rps, int slots, Stats stats) {
         URI base = URI.create("http://localhost:" + server.getAddress().getPort() + "/");
         return new OpenLoopSender(HttpClient.newHttpClient(), new ApiRequests(base, "test-token"), rps, slots, stats,
-                System::nanoTime);
+                System::nanoTime, retryFor);
     }
 
     private static OrderPlanner planner() {

@@ -1,0 +1,43 @@
+package dev.orders.fulfillment.loadgen;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * One run of loadgen, as its options say it ({@link LoadGen}) or as a program builds it ({@link #to}, then the
+ * {@code with*} steps): where, how much, how fast, which paths, and whether to follow the orders to their end.
+ *
+ * @param count orders to send, or null for as many as fit in {@code duration}
+ * @param duration how long to send, or null for {@code count} orders
+ * @param reviewAfter a held review is decided this long after its order was sent; zero leaves reviews held
+ * @param await follow every accepted order until it settles, then reconcile
+ * @param retryFor how long an order answered 503 or 429 with {@code Retry-After} is sent again (with its key)
+ */
+public record LoadPlan(URI baseUrl, String token, Long count, Duration duration, double rps, int workers, Mix mix,
+        long seed, Duration reviewAfter, double approveRate, boolean await, Duration waitTimeout,
+        Duration retryFor) {
+
+    public LoadPlan {
+        if (count == null && duration == null) {
+            throw new IllegalArgumentException("say how much to send: a count or a duration (or both)");
+        }
+        String url = baseUrl.toString();
+        baseUrl = url.endsWith("/") ? baseUrl : URI.create(url + "/");
+    }
+
+    /** {@code count} orders at {@code rps} to the API at {@code baseUrl}, with loadgen's defaults for the rest. */
+    public static LoadPlan to(String baseUrl, long count, double rps, long seed) {
+        return new LoadPlan(URI.create(baseUrl), null, count, null, rps, 64, Mix.parse(Mix.DEFAULT), seed,
+                Duration.ofSeconds(2), 0.7, true, Duration.ofSeconds(120), Duration.ofSeconds(60));
+    }
+
+    public LoadPlan withWaitTimeout(Duration timeout) {
+        return new LoadPlan(baseUrl, token, count, duration, rps, workers, mix, seed, reviewAfter, approveRate,
+                await, timeout, retryFor);
+    }
+
+    public LoadPlan withRetryFor(Duration retry) {
+        return new LoadPlan(baseUrl, token, count, duration, rps, workers, mix, seed, reviewAfter, approveRate,
+                await, waitTimeout, retry);
+    }
+}
