@@ -14,9 +14,9 @@ WORKDIR /src
 # dependencies come from the BuildKit cache mount below, so one COPY of the sources is enough
 COPY . .
 # every service and loadgen; the OpenTelemetry agent through local-stack's copy execution alone (the version pinned
-# in the root pom), without building local-stack or the benchmark
+# in the root pom), without building local-stack, the benchmark or the drills
 RUN --mount=type=cache,target=/root/.m2,sharing=locked \
-    ./mvnw -B -q -DskipTests -pl '!local-stack,!bench' package \
+    ./mvnw -B -q -DskipTests -pl '!local-stack,!bench,!drill' package \
  && ./mvnw -B -q -pl local-stack dependency:copy@opentelemetry-javaagent
 
 FROM build AS layers

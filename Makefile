@@ -3,7 +3,7 @@
 # `make run SIM=demo` reaches the launcher as the environment variable SIM (make exports command-line variables).
 MVN := ./mvnw -B
 
-.PHONY: help run build test clean load bench verify-scout temporal collector histories openapi
+.PHONY: help run build test clean load bench drill verify-scout temporal collector histories openapi
 
 help:
 	@echo "make run          build, then start PostgreSQL, Temporal and the seven services (Ctrl-C stops them)"
@@ -16,6 +16,8 @@ help:
 	@echo "make clean        delete build output (the local database and logs in .data stay)"
 	@echo "make load ARGS=\"--count 200 --rps 20\"  traffic on every decision path, then a reconciliation (loadgen --help)"
 	@echo "make bench        the suite against a bare Temporal workflow of its shape: bench/results/<date>-<host>.md"
+	@echo "make drill        faults under traffic (kills, outages), then every order and ledger checked: drill/results"
+	@echo "make drill ARGS=\"--only kill-payment-worker --seconds 30\"  one drill, longer (drill --help)"
 	@echo "make histories RECORDING=<date>-<change>  record a history per decision path on a real Temporal dev server"
 	@echo "make verify-scout with docker compose up: checks the collector receives, and forwards to Scout"
 	@echo "make openapi      write api-service/openapi.yaml anew from what the service serves (OpenApiDocumentTest)"
@@ -49,6 +51,10 @@ load:
 
 bench: build
 	java -jar bench/target/bench-exec.jar
+
+# its own stack on its own ports and data directory (.data/drill), beside a make run if one is up
+drill: $(BUILD_STAMP)
+	java -jar drill/target/drill-exec.jar $(ARGS)
 
 # only the launcher is needed to install the CLI: it knows the pinned version (the root pom's temporal-cli.version)
 temporal:

@@ -29,7 +29,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,10 +76,7 @@ public final class Bench {
     private void run() throws Exception {
         Path root = Settings.findRoot();
         Path data = Files.createTempDirectory("bench-");
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.keySet().removeIf(name -> name.startsWith("OTEL_") || name.endsWith("_FAILURE_RATE")
-                || name.contains("_LATENCY_") || name.equals("SIM"));
-        Settings settings = Settings.fromEnvironment(root, environment).withDataDir(data).withPorts(28080, 35432, 27233);
+        Settings settings = Settings.fromEnvironment(root, Settings.isolated(System.getenv())).withDataDir(data).withPorts(28080, 35432, 27233);
         results.put("run_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         results.put("machine", machine());
         Map<String, Object> benchSettings = new LinkedHashMap<>();

@@ -5,7 +5,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * {@code make run}: PostgreSQL, a Temporal frontend and the seven services on one machine with nothing but a JDK.
@@ -26,6 +28,22 @@ public final class LocalStack {
             stack.close();
             throw e;
         }
+    }
+
+    /**
+     * {@link #start} on an empty data directory: what an earlier run on it left running (killed before it could stop
+     * them) is stopped first, then the directory is emptied. For runs that measure from a known state (the drills).
+     */
+    public static RunningStack startAfresh(Settings settings) throws IOException, InterruptedException {
+        StaleProcesses.stopAll(settings);
+        if (Files.exists(settings.dataDir())) {
+            try (Stream<Path> paths = Files.walk(settings.dataDir())) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        return start(settings);
     }
 
     /** No arguments: {@code make run}. {@code install-temporal}: {@code make temporal}, the CLI and nothing else. */

@@ -28,17 +28,34 @@ final class Postgres implements AutoCloseable {
     private final EmbeddedPostgres embedded;
     private final ServiceAccounts accounts;
     private final String description;
+    private final Settings settings;
 
-    private Postgres(EmbeddedPostgres embedded, ServiceAccounts accounts, String description) {
+    private Postgres(EmbeddedPostgres embedded, ServiceAccounts accounts, String description, Settings settings) {
         this.embedded = embedded;
         this.accounts = accounts;
         this.description = description;
+        this.settings = settings;
     }
 
     static Postgres start(Settings settings) throws IOException {
         if (usesExternalDatabase(settings.environment())) {
-            return new Postgres(null, null, "PostgreSQL from DATABASE_URL / SPRING_DATASOURCE_URL");
+            return new Postgres(null, null, "PostgreSQL from DATABASE_URL / SPRING_DATASOURCE_URL", settings);
         }
+        return start(settings, new ServiceAccounts());
+    }
+
+    /**
+     * The same server started again on its data directory, after {@link #close()}, with the roles and passwords the
+     * running services know (the drills' outage).
+     */
+    Postgres restart() throws IOException {
+        if (embedded == null) {
+            throw new IllegalStateException("the stack does not run this PostgreSQL: " + description);
+        }
+        return start(settings, accounts);
+    }
+
+    private static Postgres start(Settings settings, ServiceAccounts accounts) throws IOException {
         Ports.requireFree(settings.postgresPort(), "PostgreSQL");
         Path dataDir = settings.dataDir().resolve("postgres");
         Path log = settings.logDir().resolve("postgres.log");
@@ -55,7 +72,6 @@ final class Postgres implements AutoCloseable {
                 // RunningStack stops PostgreSQL itself, after the services that use it
                 .setRegisterShutdownHook(false)
                 .start();
-        ServiceAccounts accounts = new ServiceAccounts();
         try {
             createDatabase(embedded);
             try (Connection orders = embedded.getDatabase(USER, DATABASE).getConnection()) {
@@ -66,7 +82,7 @@ final class Postgres implements AutoCloseable {
             throw new IOException("cannot create database " + DATABASE + " and the services' roles", e);
         }
         return new Postgres(embedded, accounts, "PostgreSQL on :" + embedded.getPort() + " (data in " + dataDir
-                + "; a role per service)");
+                + "; a role per service)", settings);
     }
 
     private static boolean usesExternalDatabase(Map<String, String> environment) {

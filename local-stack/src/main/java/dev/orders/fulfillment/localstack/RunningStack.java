@@ -35,8 +35,10 @@ public final class RunningStack implements AutoCloseable {
     private final Map<String, String> connections = new HashMap<>();
     private final Map<Service, Path> runnableJars = new EnumMap<>(Service.class);
     private Collector collector;
-    private Postgres postgres;
-    private TemporalFrontend temporal;
+    /** Replaced when a drill starts them again. */
+    private volatile Postgres postgres;
+    private boolean postgresStopped;
+    private volatile TemporalFrontend temporal;
     private volatile boolean closed;
 
     RunningStack(Settings settings) {
@@ -114,7 +116,7 @@ public final class RunningStack implements AutoCloseable {
      * code and last lines) and started again after its {@link RestartBackoff}, and the others go on. Blocks until
      * the stack is closed.
      */
-    void supervise() throws InterruptedException {
+    public void supervise() throws InterruptedException {
         List<Thread> watchers = new ArrayList<>();
         for (Service service : Service.values()) {
             Thread watcher = new Thread(() -> watch(service), service.moduleName() + "-supervisor");
@@ -125,6 +127,19 @@ public final class RunningStack implements AutoCloseable {
         for (Thread watcher : watchers) {
             watcher.join();
         }
+    }
+
+    /** {@link #supervise} on a daemon thread of its own: for a program that goes on (the tests, the drills). */
+    public void superviseInBackground() {
+        Thread supervisor = new Thread(() -> {
+            try {
+                supervise();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "stack-supervisor");
+        supervisor.setDaemon(true);
+        supervisor.start();
     }
 
     private void watch(Service service) {
@@ -180,6 +195,80 @@ public final class RunningStack implements AutoCloseable {
         CompletableFuture.anyOf(services.stream().map(ServiceProcess::onExit).toArray(CompletableFuture[]::new))
                 .join();
         return closed ? Optional.empty() : services.stream().filter(service -> !service.isAlive()).findFirst();
+    }
+
+    // The faults of the drills (drill/), each what a crash or an operator would do to the running stack.
+
+    /** SIGKILLs the service's running process, as a crash would; {@link #supervise} starts it again. Its pid. */
+    public long kill(Service service) {
+        ServiceProcess current = services.get(service.ordinal());
+        current.kill();
+        return current.pid();
+    }
+
+    /** Waits for a process of {@code service} other than {@code pid} to be ready: its time from launch, or empty. */
+    public Optional<Duration> awaitReplaced(Service service, long pid, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && !closed) {
+            ServiceProcess current = services.get(service.ordinal());
+            if (current.pid() != pid && current.isAlive() && current.isReady(http)) {
+                return Optional.of(current.sinceLaunch());
+            }
+            Thread.sleep(100);
+        }
+        return Optional.empty();
+    }
+
+    /** Waits until every service answers ready (after a fault: the database or Temporal back); false at timeout. */
+    public boolean awaitAllReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && !closed) {
+            boolean all = true;
+            for (ServiceProcess service : services) {
+                all &= service.isAlive() && service.isReady(http);
+            }
+            if (all) {
+                return true;
+            }
+            Thread.sleep(250);
+        }
+        return false;
+    }
+
+    /** SIGKILLs the Temporal dev server; {@link #startTemporal} starts it again on the same history. */
+    public synchronized void killTemporal() throws InterruptedException {
+        temporal.kill();
+    }
+
+    /** Freezes the Temporal dev server (SIGSTOP: unreachable, its connections open) or thaws it (SIGCONT). */
+    public void freezeTemporal(boolean frozen) throws IOException, InterruptedException {
+        temporal.signal(frozen ? "STOP" : "CONT");
+    }
+
+    /** The Temporal dev server started again, on the same port and database file, after {@link #killTemporal}. */
+    public synchronized void startTemporal() throws IOException, InterruptedException {
+        if (closed) {
+            return;
+        }
+        temporal = TemporalFrontend.start(settings);
+        Terminal.say("Started again: " + temporal.description());
+    }
+
+    /** Stops the embedded PostgreSQL (a fast shutdown: sessions cut); {@link #startPostgres} brings it back. */
+    public synchronized void stopPostgres() {
+        if (!postgresStopped) {
+            postgres.close();
+            postgresStopped = true;
+        }
+    }
+
+    /** The embedded PostgreSQL again, on its data directory, with the roles the running services sign in as. */
+    public synchronized void startPostgres() throws IOException {
+        if (closed || !postgresStopped) {
+            return;
+        }
+        postgres = postgres.restart();
+        postgresStopped = false;
     }
 
     boolean isClosed() {
@@ -298,7 +387,7 @@ public final class RunningStack implements AutoCloseable {
             if (temporal != null) {
                 temporal.close();
             }
-            if (postgres != null) {
+            if (postgres != null && !postgresStopped) {
                 postgres.close();
             }
             Terminal.say("Stopped");

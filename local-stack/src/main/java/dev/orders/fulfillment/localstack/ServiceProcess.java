@@ -33,15 +33,19 @@ final class ServiceProcess {
     private final HttpRequest readinessRequest;
     private final Deque<String> lastLines = new ArrayDeque<>();
     private final Thread output;
+    private final Path log;
+    private final boolean echo;
     private volatile boolean killed;
 
-    private ServiceProcess(Service service, Process process, int port, Path log, boolean restart) {
+    private ServiceProcess(Service service, Process process, int port, Path log, boolean restart, boolean echo) {
         this.service = service;
         this.process = process;
         this.readinessRequest = HttpRequest.newBuilder(URI.create(Service.readinessUrl(port)))
                 .timeout(Duration.ofSeconds(2))
                 .build();
-        this.output = new Thread(() -> copyOutput(log, restart), service.moduleName() + "-output");
+        this.log = log;
+        this.echo = echo;
+        this.output = new Thread(() -> copyOutput(log, restart, echo), service.moduleName() + "-output");
         output.setDaemon(true);
         output.start();
     }
@@ -75,7 +79,7 @@ final class ServiceProcess {
         builder.environment().putAll(service.environment(settings, connections, port));
         Path log = settings.logDir().resolve(logName);
         Files.createDirectories(log.getParent());
-        return new ServiceProcess(service, builder.start(), port, log, restart);
+        return new ServiceProcess(service, builder.start(), port, log, restart, settings.echoServices());
     }
 
     /**
@@ -91,7 +95,7 @@ final class ServiceProcess {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private void copyOutput(Path log, boolean restart) {
+    private void copyOutput(Path log, boolean restart, boolean echo) {
         String prefix = Terminal.prefix(service);
         try (BufferedReader lines = new BufferedReader(
                         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -102,7 +106,9 @@ final class ServiceProcess {
                 file.write("---- restarted by make run at " + Instant.now() + " ----" + System.lineSeparator());
             }
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                Terminal.print(prefix, line);
+                if (echo) {
+                    Terminal.print(prefix, line);
+                }
                 file.write(line);
                 file.write(System.lineSeparator());
                 file.flush();
@@ -150,9 +156,15 @@ final class ServiceProcess {
         return Duration.ofNanos(System.nanoTime() - launchedAt);
     }
 
-    /** Its exit code and last lines of output, once it has exited. */
+    /**
+     * Its exit code and last lines of output, once it has exited; with the output only in its log (the drills), the
+     * log's name instead of the lines.
+     */
     String exitReport() throws InterruptedException {
         output.join(2000);
+        if (!echo) {
+            return service.moduleName() + " exited with code " + process.exitValue() + " (its log: " + log + ")";
+        }
         List<String> lines;
         synchronized (lastLines) {
             lines = List.copyOf(lastLines);
@@ -167,6 +179,11 @@ final class ServiceProcess {
      */
     void requestStop() {
         process.toHandle().destroy();
+    }
+
+    /** SIGKILL, as a crash would end it: no shutdown hooks, nothing drained (the drills' fault). */
+    void kill() {
+        process.toHandle().destroyForcibly();
     }
 
     /** Waits for it to exit until {@code deadline} ({@link System#nanoTime()}), then kills it: false if it had to. */

@@ -3,6 +3,7 @@ package dev.orders.fulfillment.localstack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -18,6 +19,7 @@ import java.util.Map;
  * @param collector      {@code OTEL=collector}: run the OpenTelemetry Collector on otel-collector.yaml, first
  * @param restart        a service that exits is started again ({@link RestartBackoff}); {@code RESTART=no}: the
  *                       whole stack stops instead (fail fast)
+ * @param echoServices   each service's output on the terminal, besides its log file
  * @param environment    what the services inherit; its {@code DATABASE_URL}, {@code SPRING_DATASOURCE_URL} and
  *                       {@code TEMPORAL_ADDRESS} name servers to use instead of starting them
  */
@@ -33,6 +35,7 @@ public record Settings(
         TemporalChoice temporal,
         boolean collector,
         boolean restart,
+        boolean echoServices,
         Map<String, String> environment) {
 
     /**
@@ -82,22 +85,42 @@ public record Settings(
                 TemporalChoice.parse(environment.get("TEMPORAL_FRONTEND")),
                 switchedOn(environment, "OTEL", "collector"),
                 !switchedOn(environment, "RESTART", "no"),
+                true,
                 environment);
+    }
+
+    /**
+     * {@code environment} without what would make a stack of the launcher's own behave otherwise than the tests,
+     * drills and benchmark expect, whatever the developer's shell exports: simulation, an external database or
+     * Temporal, telemetry settings.
+     */
+    public static Map<String, String> isolated(Map<String, String> environment) {
+        Map<String, String> isolated = new HashMap<>(environment);
+        isolated.keySet().removeIf(name -> name.endsWith("_FAILURE_RATE") || name.contains("_LATENCY_")
+                || name.equals("SIM") || name.equals("DATABASE_URL") || name.startsWith("SPRING_DATASOURCE_")
+                || name.equals("TEMPORAL_ADDRESS") || name.equals("OTEL") || name.startsWith("OTEL_"));
+        return isolated;
     }
 
     public Settings withDataDir(Path dataDir) {
         return new Settings(root, dataDir, basePort, postgresPort, temporalPort, readyTimeout, stopTimeout,
-                demoSimulation, temporal, collector, restart, environment);
+                demoSimulation, temporal, collector, restart, echoServices, environment);
     }
 
     public Settings withTemporal(TemporalChoice temporal) {
         return new Settings(root, dataDir, basePort, postgresPort, temporalPort, readyTimeout, stopTimeout,
-                demoSimulation, temporal, collector, restart, environment);
+                demoSimulation, temporal, collector, restart, echoServices, environment);
     }
 
     public Settings withPorts(int basePort, int postgresPort, int temporalPort) {
         return new Settings(root, dataDir, basePort, postgresPort, temporalPort, readyTimeout, stopTimeout,
-                demoSimulation, temporal, collector, restart, environment);
+                demoSimulation, temporal, collector, restart, echoServices, environment);
+    }
+
+    /** The services' output in their log files only, not on the terminal too (the drills print tables there). */
+    public Settings withoutServiceEcho() {
+        return new Settings(root, dataDir, basePort, postgresPort, temporalPort, readyTimeout, stopTimeout,
+                demoSimulation, temporal, collector, restart, false, environment);
     }
 
     Path logDir() {

@@ -188,6 +188,32 @@ final class TemporalFrontend implements AutoCloseable {
         return devServer != null || testServer != null ? Map.of("TEMPORAL_ADDRESS", address) : Map.of();
     }
 
+    /** SIGKILL to the dev server, as a crash would end it (the drills'); its history stays in its database file. */
+    void kill() throws InterruptedException {
+        requireDevServer().destroyForcibly().waitFor();
+    }
+
+    /**
+     * Freezes (SIGSTOP) or thaws (SIGCONT) the dev server: its connections stay open and nothing answers, as when
+     * the network to it is down, the harder case for its clients than a refused connection.
+     */
+    void signal(String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(requireDevServer().pid()))
+                .redirectErrorStream(true).start();
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill -" + signal + " " + devServer.pid() + ": "
+                    + new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
+        }
+    }
+
+    private Process requireDevServer() {
+        if (devServer == null) {
+            throw new IllegalStateException("only the launcher's own temporal server start-dev can be stopped and"
+                    + " started again with its history; this is " + description);
+        }
+        return devServer;
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (testServer != null || devServer != null) {

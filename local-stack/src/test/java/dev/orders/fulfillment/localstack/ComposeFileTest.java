@@ -240,7 +240,17 @@ class ComposeFileTest {
 
         assertThat(dockerfile).doesNotContain("# syntax=");
         assertThat(build).doesNotContain("ARG SERVICE", "$SERVICE").contains("sharing=locked")
-                .contains("-pl '!local-stack,!bench' package").contains("-pl local-stack dependency:copy@");
+                .contains("-pl '!local-stack,!bench,!drill' package").contains("-pl local-stack dependency:copy@");
+        // every module built on the launcher is left out with it: the image builds no launcher
+        try (var modules = Files.list(ROOT)) {
+            for (Path pom : modules.map(module -> module.resolve("pom.xml")).filter(Files::isRegularFile).toList()) {
+                boolean onTheLauncher = !pom.getParent().endsWith("local-stack")
+                        && Files.readString(pom).contains("<artifactId>local-stack</artifactId>");
+                if (onTheLauncher) {
+                    assertThat(build).contains("!" + pom.getParent().getFileName());
+                }
+            }
+        }
     }
 
     /** An edit to what no image is built from does not send a new build context to every image. */

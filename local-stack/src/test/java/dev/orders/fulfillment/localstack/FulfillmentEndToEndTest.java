@@ -68,15 +68,7 @@ class FulfillmentEndToEndTest {
                 .withPorts(18080, 25432, 17233);
         stack = LocalStack.start(settings);
         // supervised as make run does: a service that exits is started again
-        Thread supervisor = new Thread(() -> {
-            try {
-                stack.supervise();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "stack-supervisor");
-        supervisor.setDaemon(true);
-        supervisor.start();
+        stack.superviseInBackground();
         // scripts/TestReport.java puts this line in make test's summary
         System.out.println("report: FulfillmentEndToEndTest ran on " + stack.temporalDescription());
         api = new OrdersApi(stack.baseUrl());

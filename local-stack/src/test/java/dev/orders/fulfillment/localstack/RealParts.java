@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import dev.orders.fulfillment.testsupport.Prerequisites;
@@ -40,11 +39,7 @@ final class RealParts {
      * simulation, an external database or Temporal, the collector switch and the agents' exporters.
      */
     static Map<String, String> stackEnvironment() {
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.keySet().removeIf(name -> name.endsWith("_FAILURE_RATE") || name.contains("_LATENCY_")
-                || name.equals("SIM") || name.equals("DATABASE_URL") || name.startsWith("SPRING_DATASOURCE_")
-                || name.equals("TEMPORAL_ADDRESS") || name.equals("OTEL") || name.startsWith("OTEL_"));
-        return environment;
+        return Settings.isolated(System.getenv());
     }
 
     /** The agents and Micrometer export to {@code endpoint} within a fraction of a second, not in their batches. */
