@@ -73,7 +73,7 @@ public final class Drill implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Step> steps = soak != null
-                ? List.of(Step.soak(Duration.ofSeconds(Math.round(soak / rps))))
+                ? List.of(Step.soak(Duration.ofMillis(Math.round(soak * 1000 / rps))))
                 : Step.all(Duration.ofSeconds(seconds), Duration.ofSeconds(outage)).stream()
                         .filter(step -> only == null || only.contains(slug(step.name())))
                         .toList();
@@ -140,7 +140,7 @@ public final class Drill implements Callable<Integer> {
 
     private static StepResult runOne(RunningStack stack, Ledgers ledgers, Step step, double rps, long seed,
             PrintStream out) throws Exception {
-        long count = Math.round(rps * step.traffic().toSeconds());
+        long count = Math.round(rps * step.traffic().toMillis() / 1000.0);
         out.printf(Locale.ROOT, "%ndrill: %s, %d s into %d orders at %.0f/s%n", step.name(),
                 step.faultAt().toSeconds(), count, rps);
         LoadPlan plan = LoadPlan.to(stack.baseUrl(), count, rps, seed).withWaitTimeout(Duration.ofSeconds(300));
