@@ -259,9 +259,11 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
     private boolean manualReview() {
         decisionPath = DecisionPath.MANUAL_REVIEW;
         status = OrderStatus.MANUAL_REVIEW;
+        // waiting from before the row says so: a reviewer or customer who sees manual_review may act at once, even
+        // while the notice is still being sent (the wait below then returns at once)
+        step = AWAITING_REVIEW;
         recordState();
         notifyCustomer(NotificationType.MANUAL_REVIEW, "Your order is under review.");
-        step = AWAITING_REVIEW;
         settle();
         boolean decided = Workflow.await(order.policy().reviewWindow(),
                 () -> reviewDecision != null || cancelRequested() || amendment != null);
@@ -300,6 +302,7 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
         if (!reservation.reserved()) {
             decisionPath = DecisionPath.BACKORDER;
             status = OrderStatus.BACKORDERED;
+            step = AWAITING_RESTOCK; // as for a review: amendable from the moment the row says backordered
             recordState();
             notifyCustomer(NotificationType.BACKORDER, "Some items in your order are out of stock: "
                     + reservation.shortages() + ". We will ship as soon as they are back.");

@@ -30,8 +30,11 @@ import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateHandle;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ApplicationFailure;
@@ -652,6 +655,27 @@ class OrderFulfillmentWorkflowTest {
                     });
             assertThat(services.charges).singleElement().extracting(c -> c.amount()).isEqualTo(new BigDecimal("29.99"));
             assertThat(services.count("ReleaseInventory")).isZero(); // nothing was reserved in review
+        }
+
+        /** The row says manual_review before the notice is sent: an amendment from then on is taken. */
+        @Test
+        void isTakenWhileTheReviewNoticeIsStillBeingSent() throws Exception {
+            services.riskScore = 95;
+            FakeServices.Gate notice = services.hold("SendNotification");
+            start();
+            notice.awaitEntered();
+            assertThat(services.lastState().status()).isEqualTo(MANUAL_REVIEW);
+            services.riskScore = 10;
+
+            WorkflowUpdateHandle<OrderProgress> accepted = WorkflowStub.fromTyped(workflow).startUpdate(
+                    UpdateOptions.newBuilder(OrderProgress.class).setUpdateName(OrderFulfillmentWorkflow.AMEND_UPDATE)
+                            .setWaitForStage(WorkflowUpdateStage.ACCEPTED).build(),
+                    new AmendOrderInput(smaller));
+            notice.open();
+
+            assertThat(accepted.getResult().decisionPath()).isEqualTo(DecisionPath.AUTO_APPROVED);
+            assertThat(result().status()).isEqualTo(COMPLETED);
+            assertThat(services.charges).singleElement().extracting(c -> c.amount()).isEqualTo(new BigDecimal("29.99"));
         }
 
         @Test
