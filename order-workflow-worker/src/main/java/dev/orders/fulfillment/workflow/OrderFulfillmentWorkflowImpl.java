@@ -605,8 +605,8 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
         if (reviewDecision != null) {
             throw refused("the order was already " + reviewDecision + " in review");
         }
-        // the status, not the step: it is what the row shows from the moment the order is held (the step follows
-        // after the review notice), and the wait takes a decision that came before it
+        // the status the row shows from the moment the order is held; a decision that comes while the review
+        // notice is still being sent is kept, and the wait returns with it
         if (status != OrderStatus.MANUAL_REVIEW) {
             throw refused(status.isTerminal()
                     ? "the order is already " + status.wireName()
