@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +25,19 @@ import java.util.concurrent.TimeUnit;
 final class TemporalFrontend implements AutoCloseable {
 
     static final String NAMESPACE = "default";
+
+    /**
+     * What holds the dev server back on a small machine, measured with bench's limit (bench/results/2026-12-01):
+     * SQLite's default rollback journal syncs twice on every commit (10 workflows/s; WAL with synchronous=normal:
+     * 15/s), and the server's default of four task-queue partitions splits its pollers four ways (in memory, one
+     * partition took it from 20 to 30/s). WAL with synchronous=normal loses nothing when the server is killed, only
+     * the last commits when the machine loses power.
+     */
+    static final List<String> DEV_SERVER_TUNING = List.of(
+            "--sqlite-pragma", "journal_mode=wal",
+            "--sqlite-pragma", "synchronous=normal",
+            "--dynamic-config-value", "matching.numTaskqueueReadPartitions=1",
+            "--dynamic-config-value", "matching.numTaskqueueWritePartitions=1");
 
     private final String address;
     private final String description;
@@ -91,20 +106,23 @@ final class TemporalFrontend implements AutoCloseable {
         Files.createDirectories(log.getParent());
         String version = versionOf(cli);
         long launched = System.nanoTime();
-        Process server = new ProcessBuilder(cli.toString(), "server", "start-dev",
+        List<String> command = new ArrayList<>(List.of(cli.toString(), "server", "start-dev",
                 "--ip", "127.0.0.1",
                 "--port", Integer.toString(port),
                 "--ui-port", Integer.toString(uiPort),
                 "--namespace", NAMESPACE,
                 "--db-filename", database.toString(),
-                "--log-level", "warn")
+                "--log-level", "warn"));
+        command.addAll(DEV_SERVER_TUNING);
+        Process server = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(log.toFile()))
                 .start();
         String address = "127.0.0.1:" + port;
         String ui = "http://localhost:" + uiPort;
         TemporalFrontend frontend = new TemporalFrontend(address, "temporal server start-dev (" + version + ", "
-                + shown(settings, cli) + "; history in " + shown(settings, database) + ")", ui, server, null,
+                + shown(settings, cli) + "; history in " + shown(settings, database) + ", SQLite WAL, one task-queue"
+                + " partition)", ui, server, null,
                 settings.stopTimeout());
         try {
             long deadline = System.nanoTime() + settings.readyTimeout().toNanos();
