@@ -3,10 +3,11 @@ package dev.orders.fulfillment.api;
 import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.orders.fulfillment.api.fulfillment.OrderStateActivitiesImpl;
 import dev.orders.fulfillment.contracts.DecisionPath;
+import dev.orders.fulfillment.contracts.OrderFulfillmentWorkflow;
 import dev.orders.fulfillment.contracts.OrderStatus;
 import dev.orders.fulfillment.contracts.RecordOrderStateInput;
-import dev.orders.fulfillment.contracts.OrderFulfillmentWorkflow;
 import io.temporal.client.WorkflowClient;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

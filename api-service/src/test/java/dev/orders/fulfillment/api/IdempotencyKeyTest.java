@@ -3,6 +3,7 @@ package dev.orders.fulfillment.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.orders.fulfillment.api.web.IdempotencyKeys;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

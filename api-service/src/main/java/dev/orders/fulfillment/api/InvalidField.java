@@ -1,5 +1,0 @@
-package dev.orders.fulfillment.api;
-
-/** One entry of a problem's {@code errors}: the offending field as the client wrote it ({@code items[0].quantity}). */
-record InvalidField(String field, String message) {
-}
