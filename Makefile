@@ -50,7 +50,7 @@ load:
 	java -jar loadgen/target/loadgen-exec.jar $(ARGS)
 
 bench: build
-	java -jar bench/target/bench-exec.jar
+	java -jar bench/target/bench-exec.jar $(ARGS)
 
 # its own stack on its own ports and data directory (.data/drill), beside a make run if one is up
 drill: $(BUILD_STAMP)

@@ -2,6 +2,10 @@ package dev.orders.fulfillment.bench;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.orders.fulfillment.loadgen.LoadGen;
+import dev.orders.fulfillment.loadgen.LoadPlan;
+import dev.orders.fulfillment.loadgen.Mix;
+import dev.orders.fulfillment.loadgen.Percentiles;
+import dev.orders.fulfillment.loadgen.Report;
 import dev.orders.fulfillment.localstack.LocalStack;
 import dev.orders.fulfillment.localstack.RunningStack;
 import dev.orders.fulfillment.localstack.Service;
@@ -13,6 +17,7 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -34,12 +39,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine;
-import tools.jackson.databind.JsonNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -49,108 +60,117 @@ import tools.jackson.databind.json.JsonMapper;
  * (4) each service's time to ready and memory; (5) loadgen's own CPU at 1,000 rps. Writes
  * {@code bench/results/<date>-<host>.md} and {@code .json}, compared with the newest earlier result.
  */
-public final class Bench {
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "The suite against a bare Temporal workflow of its shape, on this machine; writes "
+                + "bench/results/<date>-<host>.md and .json.")
+public final class Bench implements Callable<Integer> {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final double[] RATES = {10, 15, 20, 25, 30, 40, 50, 60, 80, 100, 120, 160, 200, 320};
+    static final JsonMapper JSON = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+    private static final List<Double> RATES = List.of(10.0, 15.0, 20.0, 25.0, 30.0, 40.0, 50.0, 60.0, 80.0, 100.0,
+            120.0, 160.0, 200.0, 320.0);
     /** Run at this rate, unrecorded, before each side is measured: JIT, pools and caches warm, as in service. */
     private static final double WARM_UP_RATE = 10;
     static final String DEV_SERVER = "temporal server start-dev";
+    static final String TOTAL = "total";
+    /** The benchmark measures the pipeline's one path, without reviews, declines or backorders waiting. */
+    private static final Mix AUTO_ONLY = Mix.parse("auto:1");
 
-    private final Duration stepLength = Duration.ofSeconds(intEnv("BENCH_STEP_SECONDS", 10));
-    private final int postRate = intEnv("BENCH_POST_RPS", 200);
-    private final Duration postLength = Duration.ofSeconds(intEnv("BENCH_POST_SECONDS", 60));
-    private final Map<String, Object> results = new LinkedHashMap<>();
+    @Option(names = "--step-seconds", defaultValue = "${env:BENCH_STEP_SECONDS:-10}",
+            description = "How long each rate step sends (default: ${DEFAULT-VALUE}; env BENCH_STEP_SECONDS).")
+    private int stepSeconds;
+
+    @Option(names = "--post-rps", defaultValue = "${env:BENCH_POST_RPS:-200}",
+            description = "The rate of (3), POSTs alone (default: ${DEFAULT-VALUE}; env BENCH_POST_RPS).")
+    private int postRate;
+
+    @Option(names = "--post-seconds", defaultValue = "${env:BENCH_POST_SECONDS:-60}",
+            description = "How long (3) sends (default: ${DEFAULT-VALUE}; env BENCH_POST_SECONDS).")
+    private int postSeconds;
+
+    @Option(names = "--limit-only", paramLabel = "HOST:PORT",
+            description = "Only (1), the bare workflow, against a Temporal frontend already up (e.g. make run's).")
+    private String limitOnly;
+
     private final List<String> notes = new ArrayList<>();
+    private final Map<String, BenchResult.ServiceFigures> services = new LinkedHashMap<>();
 
-    public static void main(String[] args) throws Exception {
-        if (args.length == 2 && args[0].equals("--limit-only")) {
-            // the bare workflow alone against a frontend that is already running, e.g. make run's on localhost:7233
-            new Bench().limit(args[1]);
-        } else {
-            new Bench().run();
-        }
-        System.exit(0);
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Bench()).execute(args));
     }
 
-    private void run() throws Exception {
+    private Duration stepLength() {
+        return Duration.ofSeconds(stepSeconds);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (limitOnly != null) {
+            limit(limitOnly);
+            return 0;
+        }
         Path root = Settings.findRoot();
         Path data = Files.createTempDirectory("bench-");
-        Settings settings = Settings.fromEnvironment(root, Settings.isolated(System.getenv())).withDataDir(data).withPorts(28080, 35432, 27233);
-        results.put("run_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        results.put("machine", machine());
-        Map<String, Object> benchSettings = new LinkedHashMap<>();
-        benchSettings.put("step_seconds", stepLength.toSeconds());
-        benchSettings.put("rates_per_s", java.util.Arrays.stream(RATES).boxed().toList());
-        benchSettings.put("post_rps", postRate);
-        benchSettings.put("post_seconds", postLength.toSeconds());
-        results.put("settings", benchSettings);
+        Settings settings = Settings.fromEnvironment(root, Settings.isolated(System.getenv())).withDataDir(data)
+                .withPorts(28080, 35432, 27233);
+        String runAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        BenchResult.Settings asked = new BenchResult.Settings(stepSeconds, RATES, postRate, postSeconds);
 
         say("starting the suite (agent attached, simulation off)");
+        BenchResult.Machine machine;
+        List<Step> limit;
+        List<Step> suite;
+        BenchResult.PostFigures post;
         try (RunningStack stack = LocalStack.start(settings);
                 Connection db = DriverManager.getConnection(stack.jdbcUrl().orElseThrow(), "postgres", "postgres")) {
             // Ctrl-C or a kill stops the seven services and PostgreSQL too, not only this JVM
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stop"));
-            @SuppressWarnings("unchecked")
-            Map<String, Object> machine = (Map<String, Object>) results.get("machine");
-            machine.put("temporal", stack.temporalDescription());
+            machine = machine(stack.temporalDescription());
             Thread.sleep(5_000); // let the JVMs settle before reading their memory
-            results.put("services", services(stack, "rss_idle_mb"));
+            measureIdle(stack);
             say("(4) each service started once more, alone, on the idle stack");
             readyAlone(stack);
 
             say("(1) the limit: a bare workflow of the same shape on the same frontend");
-            List<Step> limit = limit(stack.temporalAddress());
+            limit = limit(stack.temporalAddress());
             say("(2) the suite: orders/s from POST to completed");
-            List<Step> suite = suite(stack, db);
-            results.put("limit", limit.stream().map(Step::asMap).toList());
-            results.put("suite", suite.stream().map(Step::asMap).toList());
-            results.put("comparison", compare(limit, suite));
+            suite = suite(stack, db);
 
-            say("(3) POST /api/orders at " + postRate + " rps for " + postLength.toSeconds() + " s");
-            Map<String, Long> underLoad = new LinkedHashMap<>();
-            results.put("post", post(stack, underLoad));
-            @SuppressWarnings("unchecked")
-            Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) results.get("services");
-            underLoad.forEach((service, rss) -> services.get(service).put("rss_under_load_mb", rss));
+            say("(3) POST /api/orders at " + postRate + " rps for " + postSeconds + " s");
+            post = post(stack);
         }
         say("(5) loadgen's own CPU at 1,000 rps against a trivial endpoint");
-        results.put("loadgen_cpu", loadgenCpu(root));
-        results.put("notes", notes);
-        write(root);
+        BenchResult.LoadgenCpu loadgen = loadgenCpu();
+        write(root, new BenchResult(runAt, machine, asked, services, limit, suite, compare(limit, suite), post,
+                loadgen, notes));
+        return 0;
     }
 
-    private Map<String, Map<String, Object>> services(RunningStack stack, String rssKey) {
-        Map<String, Map<String, Object>> services = new LinkedHashMap<>();
+    private void measureIdle(RunningStack stack) {
         long total = 0;
         for (Service service : Service.values()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("ready_s", Math.round(stack.readyTimes().get(service).toMillis() / 100.0) / 10.0);
             long rss = Rss.megabytes(stack.pids().get(service));
-            row.put(rssKey, rss);
             total += rss;
-            services.put(service.moduleName(), row);
+            services.put(service.moduleName(),
+                    new BenchResult.ServiceFigures(tenths(stack.readyTimes().get(service)), null, rss, null));
         }
-        services.put("total", new LinkedHashMap<>(Map.of(rssKey, total)));
+        services.put(TOTAL, new BenchResult.ServiceFigures(null, null, total, null));
         // beside the services, not in their total (as PostgreSQL, and the test server inside the bench JVM)
-        stack.temporalPid().ifPresent(pid -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("ready_s", Math.round(stack.temporalStartup().toMillis() / 100.0) / 10.0);
-            row.put(rssKey, Rss.megabytes(pid));
-            services.put(DEV_SERVER, row);
-        });
-        return services;
+        stack.temporalPid().ifPresent(pid -> services.put(DEV_SERVER, new BenchResult.ServiceFigures(
+                tenths(stack.temporalStartup()), null, Rss.megabytes(pid), null)));
+    }
+
+    private static Double tenths(Duration duration) {
+        return duration == null ? null : Math.round(duration.toMillis() / 100.0) / 10.0;
     }
 
     /** Seven JVMs starting at once on two cores wait for each other; one starting alone shows its own time. */
     private void readyAlone(RunningStack stack) throws IOException, InterruptedException {
-        @SuppressWarnings("unchecked")
-        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) results.get("services");
         for (Service service : Service.values()) {
-            Duration ready = stack.timeToReadyAlone(service, 28180 + service.ordinal());
-            Object seconds = ready == null ? "not ready" : Math.round(ready.toMillis() / 100.0) / 10.0;
-            services.get(service.moduleName()).put("ready_alone_s", seconds);
-            say("  " + service.moduleName() + ": " + seconds + " s");
+            Double seconds = tenths(stack.timeToReadyAlone(service, 28180 + service.ordinal()));
+            services.computeIfPresent(service.moduleName(), (name, figures) -> figures.withReadyAlone(seconds));
+            say("  " + service.moduleName() + ": " + (seconds == null ? "not ready" : seconds + " s"));
         }
     }
 
@@ -175,7 +195,7 @@ public final class Bench {
     }
 
     private Step bareStep(WorkflowClient client, double rate) throws InterruptedException {
-        int count = (int) Math.round(rate * stepLength.toSeconds());
+        int count = (int) Math.round(rate * stepLength().toSeconds());
         List<CompletableFuture<Double>> done = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
@@ -193,7 +213,7 @@ public final class Bench {
 
     private Step finish(double rate, int count, List<CompletableFuture<Double>> done, long start) {
         List<Step.Span> spans = new ArrayList<>();
-        long deadline = System.nanoTime() + stepLength.toNanos() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + stepLength().toNanos() + TimeUnit.SECONDS.toNanos(60);
         long last = start;
         for (int i = 0; i < done.size(); i++) {
             try {
@@ -233,23 +253,20 @@ public final class Bench {
     }
 
     private Step suiteStep(RunningStack stack, Connection db, double rate, long seed) throws Exception {
-        int count = (int) Math.round(rate * stepLength.toSeconds());
-        Map<String, Long> ticksBefore = cpuTicks(stack);
+        int count = (int) Math.round(rate * stepLength().toSeconds());
+        Map<String, Duration> cpuBefore = cpuTimes(stack);
         // loadgen only sends: following the orders through the API would load the API itself; the orders table
         // says when each order completed, to the millisecond (accepted: created_at; completed: updated_at)
-        Path report = Files.createTempFile("bench-step-", ".json");
-        int exit = new CommandLine(new LoadGen()).execute("--url", stack.baseUrl(), "--count", Integer.toString(count),
-                "--rps", Double.toString(rate), "--mix", "auto:1", "--seed", Long.toString(seed), "--no-wait",
-                "--review-after", "0", "--max-error-rate", "1", "--report", report.toString());
-        JsonNode post = JSON.readTree(report.toFile()).path("http_latency_ms");
-        Files.delete(report);
-        Latencies postLatency = new Latencies(post.path("count").asInt(), post.path("p50").asDouble(),
-                post.path("p99").asDouble(), post.path("max").asDouble());
-        if (exit != 0) {
-            notes.add(String.format(Locale.ROOT, "loadgen at %.0f/s exited %d (see its output above)", rate, exit));
+        Report sent = LoadGen.run(LoadPlan.to(stack.baseUrl(), count, rate, seed).withMix(AUTO_ONLY).sendOnly(),
+                System.out);
+        Percentiles post = sent.httpLatencyMs();
+        Latencies postLatency = new Latencies((int) post.count(), post.p50(), post.p99(), post.max());
+        if (sent.accepted() < sent.sent()) {
+            notes.add(String.format(Locale.ROOT, "at %.0f/s %d of %d orders were not accepted (loadgen's output above)",
+                    rate, sent.sent() - sent.accepted(), sent.sent()));
         }
         String customers = LoadGen.customerPattern(seed);
-        long deadline = System.nanoTime() + stepLength.toNanos() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + stepLength().toNanos() + TimeUnit.SECONDS.toNanos(60);
         try (PreparedStatement unfinished = db.prepareStatement(
                 "select count(*) from orders.orders where customer_id like ? and status <> 'completed'")) {
             unfinished.setString(1, customers);
@@ -277,25 +294,29 @@ public final class Bench {
         double first = spans.stream().mapToDouble(Step.Span::fromMs).min().orElse(0);
         double last = spans.stream().mapToDouble(Step.Span::toMs).max().orElse(0);
         spans.replaceAll(span -> new Step.Span(span.fromMs() - first, span.toMs() - first));
-        Map<String, Long> ticksAfter = cpuTicks(stack);
         Map<String, Double> cpuMsPerOrder = new LinkedHashMap<>();
-        ticksAfter.forEach((process, ticks) -> cpuMsPerOrder.put(process,
-                Math.round((ticks - ticksBefore.get(process)) * 10.0 / Math.max(1, count) * 10) / 10.0));
+        cpuTimes(stack).forEach((process, cpu) -> cpuMsPerOrder.put(process,
+                Math.round(cpu.minus(cpuBefore.get(process)).toNanos() / 1e6 / Math.max(1, count) * 10) / 10.0));
         return step(rate, count, spans, spans.isEmpty() ? 1 : (last - first) / 1000, cpuMsPerOrder, postLatency);
     }
 
     /**
      * CPU time so far of each service, of the Temporal dev server when it runs, and of this JVM, which runs loadgen
      * and the bench (and the Temporal test server when that is the frontend; PostgreSQL's processes are not
-     * counted). Clock ticks: hundredths of a second.
+     * counted).
      */
-    private static Map<String, Long> cpuTicks(RunningStack stack) {
-        Map<String, Long> ticks = new LinkedHashMap<>();
-        stack.pids().forEach((service, pid) -> ticks.put(service.moduleName(), Rss.cpuTicks(pid)));
-        stack.temporalPid().ifPresent(pid -> ticks.put(DEV_SERVER, Rss.cpuTicks(pid)));
-        ticks.put(stack.temporalPid().isPresent() ? "bench JVM (loadgen)" : "bench JVM (Temporal test server, loadgen)",
-                Rss.cpuTicks(ProcessHandle.current().pid()));
-        return ticks;
+    private static Map<String, Duration> cpuTimes(RunningStack stack) {
+        Map<String, Duration> cpu = new LinkedHashMap<>();
+        stack.pids().forEach((service, pid) -> cpu.put(service.moduleName(), cpuTime(pid)));
+        stack.temporalPid().ifPresent(pid -> cpu.put(DEV_SERVER, cpuTime(pid)));
+        cpu.put(stack.temporalPid().isPresent() ? "bench JVM (loadgen)" : "bench JVM (Temporal test server, loadgen)",
+                cpuTime(ProcessHandle.current().pid()));
+        return cpu;
+    }
+
+    /** User plus system CPU time, as the JDK reads it; zero for a process that is gone. */
+    private static Duration cpuTime(long pid) {
+        return ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration()).orElse(Duration.ZERO);
     }
 
     private interface Stepper {
@@ -324,66 +345,61 @@ public final class Bench {
         return steps;
     }
 
-    private static Map<String, Object> compare(List<Step> limit, List<Step> suite) {
+    private static BenchResult.Comparison compare(List<Step> limit, List<Step> suite) {
         Step bestLimit = best(limit);
         Step bestSuite = best(suite);
-        Map<String, Object> comparison = new LinkedHashMap<>();
         if (bestLimit == null || bestSuite == null) {
-            comparison.put("note", "no sustainable step on one side");
-            return comparison;
+            return new BenchResult.Comparison(null, null, null, null, null, null, null, null, null,
+                    "no sustainable step on one side");
         }
-        comparison.put("limit_sustainable_per_s", bestLimit.offeredPerSecond());
-        comparison.put("suite_sustainable_per_s", bestSuite.offeredPerSecond());
-        comparison.put("throughput_ratio", Math.round(bestSuite.offeredPerSecond() / bestLimit.offeredPerSecond()
-                * 100) / 100.0);
-        comparison.put("target_throughput_ratio", 0.8);
         // latency compared at the highest rate both sustained
         double common = Math.min(bestLimit.offeredPerSecond(), bestSuite.offeredPerSecond());
         Step limitAt = limit.stream().filter(s -> s.offeredPerSecond() == common).findFirst().orElseThrow();
         Step suiteAt = suite.stream().filter(s -> s.offeredPerSecond() == common).findFirst().orElseThrow();
-        comparison.put("p99_compared_at_per_s", common);
-        comparison.put("limit_p99_ms", limitAt.latency().p99());
-        comparison.put("suite_p99_ms", suiteAt.latency().p99());
-        comparison.put("p99_ratio", Math.round(suiteAt.latency().p99() / limitAt.latency().p99() * 100) / 100.0);
-        comparison.put("target_p99_ratio", 2.0);
-        return comparison;
+        return new BenchResult.Comparison(bestLimit.offeredPerSecond(), bestSuite.offeredPerSecond(),
+                hundredths(bestSuite.offeredPerSecond() / bestLimit.offeredPerSecond()), BenchReport.TARGET_THROUGHPUT,
+                common, limitAt.latency().p99(), suiteAt.latency().p99(),
+                hundredths(suiteAt.latency().p99() / limitAt.latency().p99()), BenchReport.TARGET_P99, null);
+    }
+
+    private static double hundredths(double value) {
+        return Math.round(value * 100) / 100.0;
     }
 
     private static Step best(List<Step> steps) {
         return steps.stream().filter(Step::sustainable).reduce((a, b) -> b).orElse(null);
     }
 
-    private Map<String, Object> post(RunningStack stack, Map<String, Long> rssUnderLoad) throws Exception {
-        Path report = Files.createTempFile("bench-post-", ".json");
+    /** POSTs alone, with each process's memory read three quarters of the way in. */
+    private BenchResult.PostFigures post(RunningStack stack) throws Exception {
+        Map<String, Long> underLoad = new ConcurrentHashMap<>();
         Thread sampler = new Thread(() -> {
             try {
-                Thread.sleep(postLength.toMillis() * 3 / 4);
-                stack.pids().forEach((service, pid) -> rssUnderLoad.put(service.moduleName(), Rss.megabytes(pid)));
-                stack.temporalPid().ifPresent(pid -> rssUnderLoad.put(DEV_SERVER, Rss.megabytes(pid)));
+                Thread.sleep(Duration.ofSeconds(postSeconds).toMillis() * 3 / 4);
+                stack.pids().forEach((service, pid) -> underLoad.put(service.moduleName(), Rss.megabytes(pid)));
+                stack.temporalPid().ifPresent(pid -> underLoad.put(DEV_SERVER, Rss.megabytes(pid)));
             } catch (InterruptedException ignored) {
                 Thread.currentThread().interrupt();
             }
         });
         sampler.start();
-        int exit = new CommandLine(new LoadGen()).execute("--url", stack.baseUrl(), "--duration",
-                postLength.toSeconds() + "s", "--rps", Integer.toString(postRate), "--mix", "auto:1", "--no-wait",
-                "--review-after", "0", "--workers", "256", "--seed", "77", "--report", report.toString());
+        Report sent = LoadGen.run(LoadPlan.during(stack.baseUrl(), Duration.ofSeconds(postSeconds), postRate, 77)
+                .withMix(AUTO_ONLY).withWorkers(256).sendOnly(), System.out);
         sampler.join();
-        rssUnderLoad.put("total", rssUnderLoad.values().stream().mapToLong(Long::longValue).sum());
-        JsonNode summary = JSON.readTree(report.toFile());
-        Files.delete(report);
-        Map<String, Object> post = new LinkedHashMap<>();
-        post.put("rps", postRate);
-        post.put("seconds", postLength.toSeconds());
-        post.put("sent", summary.path("sent").asLong());
-        post.put("errors", summary.path("client_errors").asLong() + summary.path("server_errors").asLong()
-                + summary.path("transport_errors").asLong());
-        post.put("latency_ms", JSON.convertValue(summary.path("http_latency_ms"), Map.class));
-        post.put("loadgen_exit", exit);
-        return post;
+        long total = 0;
+        for (Service service : Service.values()) {
+            total += underLoad.getOrDefault(service.moduleName(), 0L);
+        }
+        underLoad.put(TOTAL, total);
+        underLoad.forEach((process, rss) -> services.computeIfPresent(process,
+                (name, figures) -> figures.withUnderLoad(rss)));
+        return new BenchResult.PostFigures(postRate, postSeconds, sent.sent(),
+                sent.clientErrors() + sent.serverErrors() + sent.transportErrors(), sent.httpLatencyMs());
     }
 
-    private Map<String, Object> loadgenCpu(Path root) throws Exception {
+    /** loadgen in a JVM of its own (its CPU alone), against a stub that answers every order at once. */
+    private static BenchResult.LoadgenCpu loadgenCpu() throws Exception {
+        Path root = Settings.findRoot();
         HttpServer stub = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
         byte[] body = "{\"order\":{\"id\":\"00000000-0000-0000-0000-000000000000\"}}".getBytes(StandardCharsets.UTF_8);
         stub.createContext("/api/orders", exchange -> {
@@ -402,48 +418,52 @@ public final class Bench {
                 "--duration", seconds + "s", "--no-wait", "--workers", "256", "--mix", "auto:1",
                 "--review-after", "0")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        long ticks = 0;
+        Duration cpu = Duration.ZERO;
         long started = System.nanoTime();
         while (loadgen.isAlive()) {
-            long now = Rss.cpuTicks(loadgen.pid());
-            ticks = Math.max(ticks, now);
+            Duration now = cpuTime(loadgen.pid());
+            cpu = now.compareTo(cpu) > 0 ? now : cpu;
             Thread.sleep(100);
         }
         double wall = (System.nanoTime() - started) / 1e9;
         stub.stop(0);
-        Map<String, Object> cpu = new LinkedHashMap<>();
-        cpu.put("rps", 1000);
-        cpu.put("seconds", seconds);
-        cpu.put("cpu_seconds", ticks / 100.0);
-        cpu.put("cores_used", Math.round(ticks / 100.0 / wall * 100) / 100.0);
-        cpu.put("note", "includes the JVM's start and JIT warm-up; the stub server runs in the bench JVM");
-        say(String.format(Locale.ROOT, "  loadgen used %.2f cores", ticks / 100.0 / wall));
-        return cpu;
+        double cpuSeconds = cpu.toMillis() / 1000.0;
+        say(String.format(Locale.ROOT, "  loadgen used %.2f cores", cpuSeconds / wall));
+        return new BenchResult.LoadgenCpu(1000, seconds, cpuSeconds, hundredths(cpuSeconds / wall),
+                "includes the JVM's start and JIT warm-up; the stub server runs in the bench JVM");
     }
 
-    private static Map<String, Object> machine() throws IOException {
-        Map<String, Object> machine = new LinkedHashMap<>();
-        machine.put("host", InetAddress.getLocalHost().getHostName());
-        machine.put("cores", Runtime.getRuntime().availableProcessors());
+    private BenchResult.Machine machine(String temporal) throws IOException {
         String memory = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("[^0-9]", "");
-        machine.put("memory_gib", Math.round(Long.parseLong(memory) / 1024.0 / 1024.0 * 10) / 10.0);
-        machine.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-        machine.put("versions", "Spring Boot 4.1.1, Temporal SDK 1.38.0, OpenTelemetry agent 2.33.1, "
-                + "PostgreSQL 18.6 (embedded)");
-        machine.put("command", "make bench (BENCH_STEP_SECONDS, BENCH_POST_RPS, BENCH_POST_SECONDS as in settings)");
-        return machine;
+        return new BenchResult.Machine(InetAddress.getLocalHost().getHostName(),
+                Runtime.getRuntime().availableProcessors(), Math.round(Long.parseLong(memory) / 1024.0 / 1024.0 * 10)
+                        / 10.0,
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+                System.getProperty("os.name") + " " + System.getProperty("os.version"), versions(),
+                "make bench (--step-seconds " + stepSeconds + ", --post-rps " + postRate + ", --post-seconds "
+                        + postSeconds + ")", temporal);
+    }
+
+    /** What the build put in bench-versions.properties. */
+    private static String versions() throws IOException {
+        Properties versions = new Properties();
+        try (InputStream in = Bench.class.getResourceAsStream("/bench-versions.properties")) {
+            versions.load(in);
+        }
+        return "Spring Boot " + versions.getProperty("spring-boot") + ", Temporal SDK "
+                + versions.getProperty("temporal-sdk") + ", OpenTelemetry agent "
+                + versions.getProperty("opentelemetry-agent") + ", PostgreSQL " + versions.getProperty("postgresql")
+                + " (embedded)";
     }
 
     /**
      * {@code <date>-<host>.md} and {@code .json}; a second run on the same day adds {@code -2}, {@code -3}, so no
      * result is overwritten. The previous result is the newest other one, by when it was run.
      */
-    private void write(Path root) throws IOException {
+    private static void write(Path root, BenchResult results) throws IOException {
         Path dir = root.resolve("bench/results");
         Files.createDirectories(dir);
-        @SuppressWarnings("unchecked")
-        String host = ((Map<String, Object>) results.get("machine")).get("host").toString();
+        String host = results.machine().host();
         String base = LocalDate.now() + "-" + host;
         for (int n = 2; Files.exists(dir.resolve(base + ".json")); n++) {
             base = LocalDate.now() + "-" + host + "-" + n;
@@ -455,7 +475,7 @@ public final class Bench {
         }
         Files.writeString(dir.resolve(base + ".json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
         Files.writeString(dir.resolve(base + ".md"), BenchReport.markdown(results,
-                previous == null ? null : JSON.readValue(previous.toFile(), Map.class), previous));
+                previous == null ? null : JSON.readValue(previous.toFile(), BenchResult.class), previous));
         say("written " + dir.resolve(base + ".md") + " and .json");
     }
 
@@ -471,10 +491,5 @@ public final class Bench {
 
     private static void say(String line) {
         System.out.println("[bench] " + line);
-    }
-
-    private static int intEnv(String name, int defaultValue) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? defaultValue : Integer.parseInt(value.trim());
     }
 }

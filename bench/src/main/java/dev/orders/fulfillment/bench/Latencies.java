@@ -1,13 +1,13 @@
 package dev.orders.fulfillment.bench;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-/** Percentiles of a step's completion latencies, in milliseconds. */
-record Latencies(int count, double p50, double p99, double max) {
+/** Percentiles of a step's latencies, in milliseconds. */
+record Latencies(int count, @JsonProperty("p50_ms") double p50, @JsonProperty("p99_ms") double p99,
+        @JsonProperty("max_ms") double max) {
 
     static Latencies of(List<Double> millis) {
         if (millis.isEmpty()) {
@@ -21,14 +21,5 @@ record Latencies(int count, double p50, double p99, double max) {
     private static double at(List<Double> sorted, double quantile) {
         int index = (int) Math.ceil(quantile * sorted.size()) - 1;
         return Math.round(sorted.get(Math.max(0, index)) * 10) / 10.0;
-    }
-
-    Map<String, Object> asMap() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("count", count);
-        map.put("p50_ms", p50);
-        map.put("p99_ms", p99);
-        map.put("max_ms", max);
-        return map;
     }
 }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Resident memory and CPU time of a process, from /proc (Linux). */
+/** Resident memory of a process, from /proc (Linux: the JDK has no reading of another process's memory). */
 final class Rss {
 
     private Rss() {
@@ -22,16 +22,5 @@ final class Rss {
             return -1;
         }
         return -1;
-    }
-
-    /** User plus system CPU time in clock ticks (usually 1/100 s), or -1 when the process is gone. */
-    static long cpuTicks(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        } catch (IOException | RuntimeException gone) {
-            return -1;
-        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.orders.fulfillment.bench;
 
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
@@ -8,13 +8,24 @@ import java.util.Map;
  * One rate step: offered rate, what completed and how fast. Sustainable when every order completed, the completion
  * rate kept up with the offered one, and the backlog did not grow while the orders were being sent.
  */
-record Step(double offeredPerSecond, int sent, int completed, double completedPerSecond, Latencies latency,
-        boolean backlogGrew, Map<String, Double> cpuMsPerOrder, Latencies postLatency) {
+record Step(@JsonProperty("offered_per_s") double offeredPerSecond, int sent, int completed,
+        @JsonProperty("completed_per_s") double completedPerSecond, @JsonProperty("completion") Latencies latency, boolean backlogGrew,
+        Map<String, Double> cpuMsPerOrder, Latencies postLatency) {
+
+    Step {
+        cpuMsPerOrder = cpuMsPerOrder == null ? Map.of() : cpuMsPerOrder; // the limit's steps, and older results
+    }
+
+    /** As the table shows it, to a tenth. */
+    double completedPerSecondShown() {
+        return Math.round(completedPerSecond * 10) / 10.0;
+    }
 
     /** One order's time in the pipeline, in milliseconds from the step's first intended send. */
     record Span(double fromMs, double toMs) {
     }
 
+    @JsonProperty("sustainable")
     boolean sustainable() {
         return completed == sent && completedPerSecond >= 0.97 * offeredPerSecond && !backlogGrew;
     }
@@ -37,23 +48,5 @@ record Step(double offeredPerSecond, int sent, int completed, double completedPe
             busy += Math.max(0, Math.min(order.toMs(), toMs) - Math.max(order.fromMs(), fromMs));
         }
         return busy / (toMs - fromMs);
-    }
-
-    Map<String, Object> asMap() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("offered_per_s", offeredPerSecond);
-        map.put("sent", sent);
-        map.put("completed", completed);
-        map.put("completed_per_s", Math.round(completedPerSecond * 10) / 10.0);
-        map.put("backlog_grew", backlogGrew);
-        map.put("sustainable", sustainable());
-        map.put("completion", latency.asMap());
-        if (postLatency != null) {
-            map.put("post_latency", postLatency.asMap());
-        }
-        if (!cpuMsPerOrder.isEmpty()) {
-            map.put("cpu_ms_per_order", cpuMsPerOrder);
-        }
-        return map;
     }
 }

@@ -2,6 +2,7 @@ package dev.orders.fulfillment.drill;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orders.fulfillment.loadgen.Percentiles;
 import dev.orders.fulfillment.loadgen.Reconciliation;
 import dev.orders.fulfillment.loadgen.Report;
 import java.time.Instant;
@@ -69,7 +70,7 @@ class DrillReportTest {
     }
 
     private static Report traffic(long accepted, List<String> lost) {
-        return new Report(accepted, accepted, 0, 0, 0, 0, 0, 0, 10, 20, Map.of(), Map.of(),
+        return new Report(accepted, accepted, 0, 0, 0, 0, 0, 0, 10, 20, new Percentiles(0, 0, 0, 0, 0, 0), Map.of(),
                 new Reconciliation(Map.of(), List.of(), List.of(), lost));
     }
 }

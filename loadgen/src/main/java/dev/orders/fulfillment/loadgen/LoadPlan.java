@@ -27,8 +27,33 @@ public record LoadPlan(URI baseUrl, String token, Long count, Duration duration,
 
     /** {@code count} orders at {@code rps} to the API at {@code baseUrl}, with loadgen's defaults for the rest. */
     public static LoadPlan to(String baseUrl, long count, double rps, long seed) {
-        return new LoadPlan(URI.create(baseUrl), null, count, null, rps, 64, Mix.parse(Mix.DEFAULT), seed,
+        return withDefaults(baseUrl, count, null, rps, seed);
+    }
+
+    /** As many orders as fit in {@code duration} at {@code rps}, with loadgen's defaults for the rest. */
+    public static LoadPlan during(String baseUrl, Duration duration, double rps, long seed) {
+        return withDefaults(baseUrl, null, duration, rps, seed);
+    }
+
+    private static LoadPlan withDefaults(String baseUrl, Long count, Duration duration, double rps, long seed) {
+        return new LoadPlan(URI.create(baseUrl), null, count, duration, rps, 64, Mix.parse(Mix.DEFAULT), seed,
                 Duration.ofSeconds(2), 0.7, true, Duration.ofSeconds(120), Duration.ofSeconds(60));
+    }
+
+    public LoadPlan withMix(Mix other) {
+        return new LoadPlan(baseUrl, token, count, duration, rps, workers, other, seed, reviewAfter, approveRate,
+                await, waitTimeout, retryFor);
+    }
+
+    public LoadPlan withWorkers(int threads) {
+        return new LoadPlan(baseUrl, token, count, duration, rps, threads, mix, seed, reviewAfter, approveRate,
+                await, waitTimeout, retryFor);
+    }
+
+    /** Only sends: no order followed to its end, no review decided (what a benchmark of the API itself wants). */
+    public LoadPlan sendOnly() {
+        return new LoadPlan(baseUrl, token, count, duration, rps, workers, mix, seed, Duration.ZERO, approveRate,
+                false, waitTimeout, retryFor);
     }
 
     public LoadPlan withWaitTimeout(Duration timeout) {

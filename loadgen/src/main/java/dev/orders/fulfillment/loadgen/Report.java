@@ -8,30 +8,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.HdrHistogram.Histogram;
 
 /** The end of a run: a table on the terminal, the same figures as JSON for {@code --report}. */
 public record Report(long sent, long accepted, long clientErrors, long serverErrors, long transportErrors,
         long retries, long unavailable, long reviewsSent,
-        double sendingSeconds, double seconds, Map<String, Object> httpLatencyMs,
-        Map<String, Map<String, Object>> paths, Reconciliation reconciliation) {
+        double sendingSeconds, double seconds, Percentiles httpLatencyMs, Map<String, PathFigures> paths,
+        Reconciliation reconciliation) {
 
     /** {@code sendingSeconds}: until the last request was answered; {@code seconds}: the whole run, waiting included. */
     static Report of(Stats stats, double sendingSeconds, double seconds, Reconciliation reconciliation) {
-        Map<String, Map<String, Object>> paths = new LinkedHashMap<>();
-        reconciliation.byPath().forEach((path, tally) -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("accepted", tally.accepted());
-            row.put("matched", tally.matched());
-            row.put("mismatched", tally.mismatched());
-            row.put("unsettled", tally.unsettled());
-            row.put("lost", tally.lost());
-            row.put("completion_ms", percentiles(stats.completionLatency.get(path)));
-            paths.put(path.wireName(), row);
-        });
+        Map<String, PathFigures> paths = new LinkedHashMap<>();
+        reconciliation.byPath().forEach((path, tally) -> paths.put(path.wireName(),
+                PathFigures.of(tally, Percentiles.of(stats.completionLatency.get(path)))));
         return new Report(stats.sent.sum(), stats.accepted.sum(), stats.clientErrors.sum(), stats.serverErrors.sum(),
                 stats.transportErrors.sum(), stats.retries.sum(), stats.unavailable.sum(), stats.reviewsSent.sum(), sendingSeconds, seconds,
-                percentiles(stats.httpLatency), paths, reconciliation);
+                Percentiles.of(stats.httpLatency), paths, reconciliation);
     }
 
     public double errorRate() {
@@ -44,16 +35,12 @@ public record Report(long sent, long accepted, long clientErrors, long serverErr
                         + " %.1f s in all%n", sent, sendingSeconds, sent / Math.max(sendingSeconds, 1e-9), accepted,
                 clientErrors, serverErrors, transportErrors, retries, unavailable, reviewsSent, seconds);
         out.printf(Locale.ROOT, "POST /api/orders latency (ms, from intended send): p50 %s  p90 %s  p99 %s  max %s%n",
-                httpLatencyMs.get("p50"), httpLatencyMs.get("p90"), httpLatencyMs.get("p99"), httpLatencyMs.get("max"));
+                httpLatencyMs.p50(), httpLatencyMs.p90(), httpLatencyMs.p99(), httpLatencyMs.max());
         out.printf(Locale.ROOT, "%n%-10s %9s %9s %11s %10s %6s   %s%n", "path", "accepted", "matched", "mismatched",
                 "unsettled", "lost", "to final state (ms) p50 / p99");
-        paths.forEach((path, row) -> {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> completion = (Map<String, Object>) row.get("completion_ms");
-            out.printf(Locale.ROOT, "%-10s %9d %9d %11d %10d %6d   %s / %s%n", path, row.get("accepted"),
-                    row.get("matched"), row.get("mismatched"), row.get("unsettled"), row.get("lost"),
-                    completion.get("p50"), completion.get("p99"));
-        });
+        paths.forEach((path, row) -> out.printf(Locale.ROOT, "%-10s %9d %9d %11d %10d %6d   %s / %s%n", path,
+                row.accepted(), row.matched(), row.mismatched(), row.unsettled(), row.lost(),
+                row.completionMs().p50(), row.completionMs().p99()));
         list(out, "mismatched", reconciliation.mismatched());
         list(out, "unsettled", reconciliation.unsettled());
         if (!reconciliation.lost().isEmpty()) {
@@ -76,20 +63,5 @@ public record Report(long sent, long accepted, long clientErrors, long serverErr
         out.printf("%n%s (%d), first %d:%n", what, differences.size(), Math.min(20, differences.size()));
         differences.stream().limit(20).forEach(d -> out.printf("  %s %-9s expected %-32s got %s%n",
                 d.orderId(), d.path().wireName(), d.expected(), d.actual()));
-    }
-
-    private static Map<String, Object> percentiles(Histogram micros) {
-        Map<String, Object> ms = new LinkedHashMap<>();
-        ms.put("count", micros.getTotalCount());
-        for (double p : new double[] {50, 90, 99, 99.9}) {
-            ms.put("p" + (p == Math.rint(p) ? Integer.toString((int) p) : Double.toString(p)),
-                    round(micros.getValueAtPercentile(p)));
-        }
-        ms.put("max", round(micros.getMaxValue()));
-        return ms;
-    }
-
-    private static double round(long micros) {
-        return Math.round(micros / 100.0) / 10.0;
     }
 }
