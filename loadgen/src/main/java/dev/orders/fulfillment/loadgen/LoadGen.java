@@ -102,6 +102,13 @@ public final class LoadGen implements Callable<Integer> {
         return "lg-" + OrderPlanner.runId(seed) + "-%";
     }
 
+    /** Every option at its default, the URL aside. */
+    static LoadGen withDefaults(String baseUrl) {
+        LoadGen defaults = new LoadGen();
+        new CommandLine(defaults).parseArgs("--url", baseUrl);
+        return defaults;
+    }
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new LoadGen()).execute(args));
     }

@@ -35,9 +35,11 @@ public record LoadPlan(URI baseUrl, String token, Long count, Duration duration,
         return withDefaults(baseUrl, null, duration, rps, seed);
     }
 
+    /** The rest as the command line's defaults say (one place for them: {@link LoadGen}'s options). */
     private static LoadPlan withDefaults(String baseUrl, Long count, Duration duration, double rps, long seed) {
-        return new LoadPlan(URI.create(baseUrl), null, count, duration, rps, 64, Mix.parse(Mix.DEFAULT), seed,
-                Duration.ofSeconds(2), 0.7, true, Duration.ofSeconds(120), Duration.ofSeconds(60));
+        LoadGen defaults = LoadGen.withDefaults(baseUrl);
+        return new LoadPlan(URI.create(baseUrl), null, count, duration, rps, defaults.workers, defaults.mix, seed,
+                defaults.reviewAfter, defaults.approveRate, defaults.await, defaults.waitTimeout, defaults.retryFor);
     }
 
     public LoadPlan withMix(Mix other) {
