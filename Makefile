@@ -3,12 +3,13 @@
 # `make run SIM=demo` reaches the launcher as the environment variable SIM (make exports command-line variables).
 MVN := ./mvnw -B
 
-.PHONY: help run build test clean load bench drill verify-scout temporal collector histories openapi
+.PHONY: help run build test format clean load bench drill verify-scout temporal collector histories openapi
 
 help:
 	@echo "make run          build, then start PostgreSQL, Temporal and the seven services (Ctrl-C stops them)"
 	@echo "make run SIM=demo the same, with the seed's simulated failures and latency"
-	@echo "make test         build and run every test (what CI runs)"
+	@echo "make test         build and run every test (what CI runs), and check the code's format"
+	@echo "make format       format the Java sources as make test checks them (Spotless, Palantir's style)"
 	@echo "make temporal     install the pinned Temporal CLI into .tools/bin with go install (make run does it when needed)"
 	@echo "make collector    build the OpenTelemetry Collector of collector/manifest.yaml into .tools/bin (needs Go)"
 	@echo "make run OTEL=collector  the same stack, exporting through that collector on otel-collector.yaml"
@@ -41,6 +42,9 @@ build:
 # then the tests' own summary (the console keeps out their output): each skipped test and why, and what they ran on
 test:
 	$(MVN) verify; status=$$?; java scripts/TestReport.java; exit $$status
+
+format:
+	$(MVN) -q spotless:apply
 
 clean:
 	$(MVN) -q clean

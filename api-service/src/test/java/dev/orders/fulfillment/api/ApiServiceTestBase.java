@@ -28,16 +28,19 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * starter's in-process Temporal test server (running {@link RecordingOrderWorkflow} in place of the order
  * workflow), a real HTTP {@link InventoryStub}, and a dispatcher that runs every 100 ms; without authentication.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.temporal.test-server.enabled=true",
-        // the seed's curls, as make run serves them; SecurityTest runs the API with tokens
-        "orders.security.mode=open",
-        "orders.dispatcher.interval=100ms",
-        "orders.dispatcher.liveness-interval=100ms"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.temporal.test-server.enabled=true",
+            // the seed's curls, as make run serves them; SecurityTest runs the API with tokens
+            "orders.security.mode=open",
+            "orders.dispatcher.interval=100ms",
+            "orders.dispatcher.liveness-interval=100ms"
+        })
 @AutoConfigureRestTestClient
 abstract class ApiServiceTestBase {
 
-    static final ParameterizedTypeReference<List<String>> STRINGS = new ParameterizedTypeReference<>() { };
+    static final ParameterizedTypeReference<List<String>> STRINGS = new ParameterizedTypeReference<>() {};
 
     static final InventoryStub inventory =
             new InventoryStub(Map.of("prod-1", 100, "prod-2", 50, "out-of-stock-item", 0)).start();
@@ -67,8 +70,7 @@ abstract class ApiServiceTestBase {
 
     static String order(String customerId, String sku, int quantity) {
         return """
-                {"customer_id": "%s", "items": [{"product_id": "%s", "quantity": %d}]}"""
-                .formatted(customerId, sku, quantity);
+                {"customer_id": "%s", "items": [{"product_id": "%s", "quantity": %d}]}""".formatted(customerId, sku, quantity);
     }
 
     /**
@@ -76,10 +78,16 @@ abstract class ApiServiceTestBase {
      * a test's {@link #report} comes after the start, as the workflow's own reports do.
      */
     UUID place(String json) {
-        byte[] body = http.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON).body(json)
+        byte[] body = http.post()
+                .uri("/api/orders")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(json)
                 .exchange()
-                .expectStatus().isCreated()
-                .expectBody().returnResult().getResponseBody();
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
         UUID id = UUID.fromString(read(body, "$.order.id"));
         await().until(() -> row(id).get("workflow_started_at") != null);
         return id;
@@ -103,6 +111,9 @@ abstract class ApiServiceTestBase {
     }
 
     Map<String, Object> row(UUID orderId) {
-        return jdbc.sql("SELECT * FROM orders.orders WHERE id = :id").param("id", orderId).query().singleRow();
+        return jdbc.sql("SELECT * FROM orders.orders WHERE id = :id")
+                .param("id", orderId)
+                .query()
+                .singleRow();
     }
 }

@@ -24,27 +24,48 @@ class DatabaseOutageTest extends ApiServiceTestBase {
         UUID existing = place(order(newCustomer(), "prod-1", 1));
         long before = orderCount();
 
-        try (Connection admin = TestDatabase.postgres().getDatabase("postgres", "template1").getConnection()) {
+        try (Connection admin =
+                TestDatabase.postgres().getDatabase("postgres", "template1").getConnection()) {
             try {
                 refuseConnections(admin, true);
                 long started = System.nanoTime();
-                http.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON)
-                        .body(order(newCustomer(), "prod-1", 1)).exchange()
-                        .expectStatus().isEqualTo(503)
-                        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                        .expectHeader().exists(HttpHeaders.RETRY_AFTER)
-                        .expectBody().jsonPath("$.type").isEqualTo("urn:order-fulfillment:problem:service-unavailable");
+                http.post()
+                        .uri("/api/orders")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(order(newCustomer(), "prod-1", 1))
+                        .exchange()
+                        .expectStatus()
+                        .isEqualTo(503)
+                        .expectHeader()
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .expectHeader()
+                        .exists(HttpHeaders.RETRY_AFTER)
+                        .expectBody()
+                        .jsonPath("$.type")
+                        .isEqualTo("urn:order-fulfillment:problem:service-unavailable");
                 assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
-                http.get().uri("/api/orders/{id}", existing).exchange().expectStatus().isEqualTo(503);
+                http.get()
+                        .uri("/api/orders/{id}", existing)
+                        .exchange()
+                        .expectStatus()
+                        .isEqualTo(503);
                 http.get().uri("/api/orders").exchange().expectStatus().isEqualTo(503);
-                http.delete().uri("/api/orders/{id}", existing).exchange().expectStatus().isEqualTo(503);
+                http.delete()
+                        .uri("/api/orders/{id}", existing)
+                        .exchange()
+                        .expectStatus()
+                        .isEqualTo(503);
             } finally {
                 refuseConnections(admin, false);
             }
         }
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                http.get().uri("/api/orders/{id}", existing).exchange().expectStatus().isOk());
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> http.get()
+                        .uri("/api/orders/{id}", existing)
+                        .exchange()
+                        .expectStatus()
+                        .isOk());
         assertThat(orderCount()).isEqualTo(before);
     }
 

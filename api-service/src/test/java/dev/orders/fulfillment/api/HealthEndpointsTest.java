@@ -6,16 +6,25 @@ class HealthEndpointsTest extends ApiServiceTestBase {
 
     @Test
     void apiHealthAnswersOk() {
-        http.get().uri("/api/health").exchange()
-                .expectStatus().isOk()
-                .expectBody().json("{\"status\":\"ok\"}");
+        http.get()
+                .uri("/api/health")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .json("{\"status\":\"ok\"}");
     }
 
     @Test
     void livenessIsUp() {
-        http.get().uri("/actuator/health/liveness").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        http.get()
+                .uri("/actuator/health/liveness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
     }
 
     /**
@@ -24,9 +33,13 @@ class HealthEndpointsTest extends ApiServiceTestBase {
      */
     @Test
     void readinessChecksTheDatabaseAndTemporal() {
-        http.get().uri("/actuator/health/readiness").exchange()
+        http.get()
+                .uri("/actuator/health/readiness")
+                .exchange()
                 .expectBody()
-                .jsonPath("$.components.db.status").isEqualTo("UP")
-                .jsonPath("$.components.temporal").exists();
+                .jsonPath("$.components.db.status")
+                .isEqualTo("UP")
+                .jsonPath("$.components.temporal")
+                .exists();
     }
 }

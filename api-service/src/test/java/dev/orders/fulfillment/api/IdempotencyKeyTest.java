@@ -38,12 +38,16 @@ class IdempotencyKeyTest extends ApiServiceTestBase {
         assertThat(first.getResponseHeaders().getFirst("Idempotent-Replayed")).isNull();
         assertThat(retry.getStatus().value()).isEqualTo(201);
         assertThat(retry.getResponseHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
-        assertThat(retry.getResponseHeaders().getLocation()).isEqualTo(first.getResponseHeaders().getLocation());
+        assertThat(retry.getResponseHeaders().getLocation())
+                .isEqualTo(first.getResponseHeaders().getLocation());
         assertThat(retry.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
         assertThat(new String(retry.getResponseBody())).isEqualTo(new String(first.getResponseBody()));
         assertThat(ordersOf(customer)).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT order_id FROM orders.idempotency_keys WHERE key = :key").param("key", key)
-                .query(UUID.class).single()).isEqualTo(UUID.fromString(read(first.getResponseBody(), "$.order.id")));
+        assertThat(jdbc.sql("SELECT order_id FROM orders.idempotency_keys WHERE key = :key")
+                        .param("key", key)
+                        .query(UUID.class)
+                        .single())
+                .isEqualTo(UUID.fromString(read(first.getResponseBody(), "$.order.id")));
     }
 
     @Test
@@ -52,13 +56,21 @@ class IdempotencyKeyTest extends ApiServiceTestBase {
         String key = newKey();
         post(key, order(customer, "prod-1", 1));
 
-        http.post().uri("/api/orders").header(IdempotencyKeys.HEADER, key)
-                .contentType(MediaType.APPLICATION_JSON).body(order(customer, "prod-1", 3)).exchange()
-                .expectStatus().isEqualTo(422)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        http.post()
+                .uri("/api/orders")
+                .header(IdempotencyKeys.HEADER, key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(order(customer, "prod-1", 3))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.type").isEqualTo("urn:order-fulfillment:problem:idempotency-key-reused")
-                .jsonPath("$.detail").isEqualTo("Idempotency-Key " + key + " was already used for a different order");
+                .jsonPath("$.type")
+                .isEqualTo("urn:order-fulfillment:problem:idempotency-key-reused")
+                .jsonPath("$.detail")
+                .isEqualTo("Idempotency-Key " + key + " was already used for a different order");
         assertThat(ordersOf(customer)).isEqualTo(1);
     }
 
@@ -75,11 +87,19 @@ class IdempotencyKeyTest extends ApiServiceTestBase {
         try (Connection lock = lockOrdersAgainstInserts()) {
             first = postHeld(key, body);
 
-            http.post().uri("/api/orders").header(IdempotencyKeys.HEADER, key)
-                    .contentType(MediaType.APPLICATION_JSON).body(body).exchange()
-                    .expectStatus().isEqualTo(409)
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody().jsonPath("$.type").isEqualTo("urn:order-fulfillment:problem:idempotency-key-in-flight");
+            http.post()
+                    .uri("/api/orders")
+                    .header(IdempotencyKeys.HEADER, key)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(body)
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(409)
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.type")
+                    .isEqualTo("urn:order-fulfillment:problem:idempotency-key-in-flight");
             lock.rollback();
         }
         assertThat(first.get().getStatus().value()).isEqualTo(201);
@@ -102,7 +122,8 @@ class IdempotencyKeyTest extends ApiServiceTestBase {
         try (Connection lock = lockOrdersAgainstInserts()) {
             first = postHeld(key, body);
             jdbc.sql("UPDATE orders.idempotency_keys SET locked_at = now() - interval '1 hour' WHERE key = :key")
-                    .param("key", key).update();
+                    .param("key", key)
+                    .update();
             UUID abandoned = lease(key);
             retry = CompletableFuture.supplyAsync(() -> post(key, body));
             await().until(() -> !lease(key).equals(abandoned));
@@ -117,9 +138,14 @@ class IdempotencyKeyTest extends ApiServiceTestBase {
     void aRequestRefusedBeforePlacingLeavesTheKeyFree() {
         String customer = newCustomer();
         String key = newKey();
-        http.post().uri("/api/orders").header(IdempotencyKeys.HEADER, key)
-                .contentType(MediaType.APPLICATION_JSON).body(order(customer, "no-such-product", 1)).exchange()
-                .expectStatus().isEqualTo(422);
+        http.post()
+                .uri("/api/orders")
+                .header(IdempotencyKeys.HEADER, key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(order(customer, "no-such-product", 1))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422);
 
         assertThat(post(key, order(customer, "prod-1", 1)).getStatus().value()).isEqualTo(201);
     }
@@ -127,10 +153,17 @@ class IdempotencyKeyTest extends ApiServiceTestBase {
     @Test
     void aKeyMustBeVisibleAsciiOfAtMost255() {
         for (String bad : new String[] {"x".repeat(256), "two words"}) {
-            http.post().uri("/api/orders").header(IdempotencyKeys.HEADER, bad)
-                    .contentType(MediaType.APPLICATION_JSON).body(order(newCustomer(), "prod-1", 1)).exchange()
-                    .expectStatus().isBadRequest()
-                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("Idempotency-Key");
+            http.post()
+                    .uri("/api/orders")
+                    .header(IdempotencyKeys.HEADER, bad)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(order(newCustomer(), "prod-1", 1))
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.errors[0].field")
+                    .isEqualTo("Idempotency-Key");
         }
     }
 
@@ -141,9 +174,11 @@ class IdempotencyKeyTest extends ApiServiceTestBase {
         post(kept, order(newCustomer(), "prod-1", 1));
         post(expired, order(newCustomer(), "prod-1", 1));
         jdbc.sql("UPDATE orders.idempotency_keys SET created_at = now() - interval '23 hours' WHERE key = :key")
-                .param("key", kept).update();
+                .param("key", kept)
+                .update();
         jdbc.sql("UPDATE orders.idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = :key")
-                .param("key", expired).update();
+                .param("key", expired)
+                .update();
 
         keys.forgetExpired();
 
@@ -152,10 +187,15 @@ class IdempotencyKeyTest extends ApiServiceTestBase {
     }
 
     private EntityExchangeResult<byte[]> post(String key, String json) {
-        return http.post().uri("/api/orders").header(IdempotencyKeys.HEADER, key)
+        return http.post()
+                .uri("/api/orders")
+                .header(IdempotencyKeys.HEADER, key)
                 .header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-                .contentType(MediaType.APPLICATION_JSON).body(json).exchange()
-                .expectBody().returnResult();
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(json)
+                .exchange()
+                .expectBody()
+                .returnResult();
     }
 
     /** Holds every placement inside its transaction until the connection rolls back. */
@@ -180,17 +220,24 @@ class IdempotencyKeyTest extends ApiServiceTestBase {
     }
 
     private boolean claimed(String key) {
-        return jdbc.sql("SELECT count(*) FROM orders.idempotency_keys WHERE key = :key").param("key", key)
-                .query(Long.class).single() == 1;
+        return jdbc.sql("SELECT count(*) FROM orders.idempotency_keys WHERE key = :key")
+                        .param("key", key)
+                        .query(Long.class)
+                        .single()
+                == 1;
     }
 
     private UUID lease(String key) {
-        return jdbc.sql("SELECT lease FROM orders.idempotency_keys WHERE key = :key").param("key", key)
-                .query(UUID.class).single();
+        return jdbc.sql("SELECT lease FROM orders.idempotency_keys WHERE key = :key")
+                .param("key", key)
+                .query(UUID.class)
+                .single();
     }
 
     private long ordersOf(String customer) {
         return jdbc.sql("SELECT count(*) FROM orders.orders WHERE customer_id = :customer")
-                .param("customer", customer).query(Long.class).single();
+                .param("customer", customer)
+                .query(Long.class)
+                .single();
     }
 }

@@ -29,8 +29,9 @@ final class InventoryStub {
 
     /** api-service's password for the stock API ({@code inventory.password}); any other call is a 401, as there. */
     static final String PASSWORD = "test-inventory-password";
-    private static final String CREDENTIAL = "Basic " + Base64.getEncoder()
-            .encodeToString(("api-service:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+    private static final String CREDENTIAL =
+            "Basic " + Base64.getEncoder().encodeToString(("api-service:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 
     /** What every restock reports as the number of backordered orders it woke up. */
     static final int SIGNALLED_ORDERS = 2;
@@ -91,18 +92,36 @@ final class InventoryStub {
         if ("POST".equals(exchange.getRequestMethod()) && restock.matches()) {
             var body = JSON.readTree(exchange.getRequestBody());
             int quantity = body.get("quantity").asInt();
-            String restockId = body.path("restock_id").isTextual() ? body.get("restock_id").asText() : null;
+            String restockId =
+                    body.path("restock_id").isTextual() ? body.get("restock_id").asText() : null;
             // as inventory-worker does: a restock id seen before answers as the first time, adding nothing
             Integer earlier = restockId == null ? null : restocks.get(restockId);
             int available = earlier != null ? earlier : stock.merge(restock.group(1), quantity, Integer::sum);
             if (restockId != null) {
                 restocks.putIfAbsent(restockId, available);
             }
-            respond(exchange, 200, Map.of("sku", restock.group(1), "available", available,
-                    "signalled_orders", SIGNALLED_ORDERS, "replayed", earlier != null));
+            respond(
+                    exchange,
+                    200,
+                    Map.of(
+                            "sku",
+                            restock.group(1),
+                            "available",
+                            available,
+                            "signalled_orders",
+                            SIGNALLED_ORDERS,
+                            "replayed",
+                            earlier != null));
         } else if (path.equals("/stock")) {
-            respond(exchange, 200, Map.of("stock", new TreeMap<>(stock).entrySet().stream()
-                    .map(entry -> Map.of("sku", entry.getKey(), "available", entry.getValue())).toList()));
+            respond(
+                    exchange,
+                    200,
+                    Map.of(
+                            "stock",
+                            new TreeMap<>(stock)
+                                    .entrySet().stream()
+                                            .map(entry -> Map.of("sku", entry.getKey(), "available", entry.getValue()))
+                                            .toList()));
         } else if (one.matches() && stock.containsKey(one.group(1))) {
             respond(exchange, 200, Map.of("sku", one.group(1), "available", stock.get(one.group(1))));
         } else {

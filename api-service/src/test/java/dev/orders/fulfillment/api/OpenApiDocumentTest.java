@@ -18,23 +18,39 @@ class OpenApiDocumentTest extends ApiServiceTestBase {
 
     @Test
     void theCommittedDocumentIsWhatTheServiceServes() throws IOException {
-        String served = new String(http.get().uri("/v3/api-docs.yaml").exchange()
-                .expectStatus().isOk()
-                .expectBody().returnResult().getResponseBody(), StandardCharsets.UTF_8);
+        String served = new String(
+                http.get()
+                        .uri("/v3/api-docs.yaml")
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()
+                        .returnResult()
+                        .getResponseBody(),
+                StandardCharsets.UTF_8);
         if (Boolean.getBoolean("openapi.update")) {
             Files.writeString(COMMITTED, served);
         }
-        assertThat(COMMITTED).as("api-service/openapi.yaml is missing: make openapi writes it").exists();
-        assertThat(served).as("the API changed and api-service/openapi.yaml did not: `make openapi` writes it anew,"
-                + " then check the difference (git diff api-service/openapi.yaml)")
+        assertThat(COMMITTED)
+                .as("api-service/openapi.yaml is missing: make openapi writes it")
+                .exists();
+        assertThat(served)
+                .as("the API changed and api-service/openapi.yaml did not: `make openapi` writes it anew,"
+                        + " then check the difference (git diff api-service/openapi.yaml)")
                 .isEqualTo(Files.readString(COMMITTED));
     }
 
     @Test
     void swaggerUiIsServedWithAPolicyThatLetsItsOwnScriptsRun() {
-        http.get().uri("/swagger-ui/index.html").exchange()
-                .expectStatus().isOk()
-                .expectHeader().valueEquals("Content-Security-Policy", "default-src 'self'; img-src 'self' data:;"
-                        + " style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
+        http.get()
+                .uri("/swagger-ui/index.html")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals(
+                        "Content-Security-Policy",
+                        "default-src 'self'; img-src 'self' data:;"
+                                + " style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
     }
 }

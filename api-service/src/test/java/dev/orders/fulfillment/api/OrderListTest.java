@@ -18,23 +18,39 @@ class OrderListTest extends ApiServiceTestBase {
         UUID second = place(order(customer, "prod-2", 1));
         UUID third = place(order(customer, "prod-3", 1));
 
-        http.get().uri("/api/orders?customer_id={customer}&size=2", customer).exchange()
-                .expectStatus().isOk()
+        http.get()
+                .uri("/api/orders?customer_id={customer}&size=2", customer)
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.orders[*].id").isEqualTo(List.of(third.toString(), second.toString()))
-                .jsonPath("$.orders[0].items[0].product_id").isEqualTo("prod-3")
-                .jsonPath("$.orders[0].history").doesNotExist()
-                .jsonPath("$.page").isEqualTo(0)
-                .jsonPath("$.size").isEqualTo(2)
-                .jsonPath("$.has_next").isEqualTo(true)
-                .jsonPath("$.total_elements").doesNotExist();
+                .jsonPath("$.orders[*].id")
+                .isEqualTo(List.of(third.toString(), second.toString()))
+                .jsonPath("$.orders[0].items[0].product_id")
+                .isEqualTo("prod-3")
+                .jsonPath("$.orders[0].history")
+                .doesNotExist()
+                .jsonPath("$.page")
+                .isEqualTo(0)
+                .jsonPath("$.size")
+                .isEqualTo(2)
+                .jsonPath("$.has_next")
+                .isEqualTo(true)
+                .jsonPath("$.total_elements")
+                .doesNotExist();
 
-        http.get().uri("/api/orders?customer_id={customer}&size=2&page=1", customer).exchange()
-                .expectStatus().isOk()
+        http.get()
+                .uri("/api/orders?customer_id={customer}&size=2&page=1", customer)
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.orders[*].id").isEqualTo(List.of(first.toString()))
-                .jsonPath("$.page").isEqualTo(1)
-                .jsonPath("$.has_next").isEqualTo(false);
+                .jsonPath("$.orders[*].id")
+                .isEqualTo(List.of(first.toString()))
+                .jsonPath("$.page")
+                .isEqualTo(1)
+                .jsonPath("$.has_next")
+                .isEqualTo(false);
     }
 
     @Test
@@ -44,28 +60,43 @@ class OrderListTest extends ApiServiceTestBase {
         place(order(customer, "prod-1", 1));
         report(completed, OrderStatus.COMPLETED, DecisionPath.AUTO_APPROVED);
 
-        http.get().uri("/api/orders?customer_id={customer}&status=completed", customer).exchange()
-                .expectStatus().isOk()
+        http.get()
+                .uri("/api/orders?customer_id={customer}&status=completed", customer)
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.orders[*].id").isEqualTo(List.of(completed.toString()))
-                .jsonPath("$.orders[0].status").isEqualTo("completed")
-                .jsonPath("$.has_next").isEqualTo(false);
+                .jsonPath("$.orders[*].id")
+                .isEqualTo(List.of(completed.toString()))
+                .jsonPath("$.orders[0].status")
+                .isEqualTo("completed")
+                .jsonPath("$.has_next")
+                .isEqualTo(false);
 
-        http.get().uri("/api/orders?status=completed&size=100").exchange()
-                .expectStatus().isOk()
+        http.get()
+                .uri("/api/orders?status=completed&size=100")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.size").isEqualTo(100)
-                .jsonPath("$.orders[*].status").value(STRINGS,
-                        statuses -> assertThat(statuses).isNotEmpty().containsOnly("completed"));
+                .jsonPath("$.size")
+                .isEqualTo(100)
+                .jsonPath("$.orders[*].status")
+                .value(STRINGS, statuses -> assertThat(statuses).isNotEmpty().containsOnly("completed"));
     }
 
     @Test
     void defaultsToTheFirstPageOfTwenty() {
-        http.get().uri("/api/orders").exchange()
-                .expectStatus().isOk()
+        http.get()
+                .uri("/api/orders")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.page").isEqualTo(0)
-                .jsonPath("$.size").isEqualTo(20);
+                .jsonPath("$.page")
+                .isEqualTo(0)
+                .jsonPath("$.size")
+                .isEqualTo(20);
     }
 
     @Test
@@ -90,10 +121,15 @@ class OrderListTest extends ApiServiceTestBase {
     }
 
     private void assertRejected(String uri, String... fields) {
-        http.get().uri(uri).exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.errors[*].field").value(STRINGS,
-                        reported -> assertThat(reported).containsExactlyInAnyOrder(fields));
+        http.get()
+                .uri(uri)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[*].field")
+                .value(STRINGS, reported -> assertThat(reported).containsExactlyInAnyOrder(fields));
     }
 }

@@ -35,11 +35,11 @@ class OrderMetricsTest extends ApiServiceTestBase {
         double reviews = count("orders.manual_review", search -> search.tag("customer_tier", "standard"));
         double scores = histogramCount("orders.fraud_risk_score", search -> search.tag("customer_tier", "standard"));
         double approved = count("orders.approved", search -> search.tag("decision_path", "manual_approved"));
-        double processed = count("orders.processed", search -> search.tags("status", "completed",
-                "decision_path", "manual_approved"));
+        double processed = count(
+                "orders.processed", search -> search.tags("status", "completed", "decision_path", "manual_approved"));
         double revenue = count("orders.revenue", search -> search.tags("customer_tier", "standard", "currency", "USD"));
-        double durations = timerCount("orders.processing_duration", search -> search.tag("decision_path",
-                "manual_approved"));
+        double durations =
+                timerCount("orders.processing_duration", search -> search.tag("decision_path", "manual_approved"));
 
         record(id, OrderStatus.MANUAL_REVIEW, MANUAL_REVIEW, null);
         record(id, OrderStatus.MANUAL_REVIEW, MANUAL_REVIEW, null);
@@ -56,23 +56,24 @@ class OrderMetricsTest extends ApiServiceTestBase {
                 .isEqualTo(scores + 1);
         assertThat(count("orders.approved", search -> search.tag("decision_path", "manual_approved")))
                 .isEqualTo(approved + 1);
-        assertThat(count("orders.processed", search -> search.tags("status", "completed",
-                "decision_path", "manual_approved"))).isEqualTo(processed + 1);
+        assertThat(count(
+                        "orders.processed",
+                        search -> search.tags("status", "completed", "decision_path", "manual_approved")))
+                .isEqualTo(processed + 1);
         assertThat(count("orders.revenue", search -> search.tags("customer_tier", "standard", "currency", "USD")))
                 .isCloseTo(revenue + 59.98, within(1e-9));
-        assertThat(timerCount("orders.processing_duration", search -> search.tag("decision_path",
-                "manual_approved"))).isEqualTo(durations + 1);
+        assertThat(timerCount("orders.processing_duration", search -> search.tag("decision_path", "manual_approved")))
+                .isEqualTo(durations + 1);
     }
 
     @Test
     void aZeroScoreIsCountedInTheScoreHistogram() {
         UUID id = place("""
-                {"customer_id": "%s", "customer_tier": "silver", "items": [{"product_id": "prod-1", "quantity": 1}]}"""
-                .formatted(newCustomer()));
+                {"customer_id": "%s", "customer_tier": "silver", "items": [{"product_id": "prod-1", "quantity": 1}]}""".formatted(newCustomer()));
         double scored = histogramCount("orders.fraud_risk_score", search -> search.tag("customer_tier", "silver"));
 
-        orderState.record(new RecordOrderStateInput(id, OrderStatus.PROCESSING, AUTO_APPROVED, 0,
-                null, null, null, null));
+        orderState.record(
+                new RecordOrderStateInput(id, OrderStatus.PROCESSING, AUTO_APPROVED, 0, null, null, null, null));
 
         assertThat(histogramCount("orders.fraud_risk_score", search -> search.tag("customer_tier", "silver")))
                 .isEqualTo(scored + 1);
@@ -107,7 +108,8 @@ class OrderMetricsTest extends ApiServiceTestBase {
                 .isEqualTo(expired + 1);
         assertThat(count("orders.cancelled", search -> search.tag("reason", "shipping_failed")))
                 .isEqualTo(shippingFailed + 1);
-        assertThat(count("orders.cancelled", search -> search.tag("reason", "requested"))).isEqualTo(requested + 1);
+        assertThat(count("orders.cancelled", search -> search.tag("reason", "requested")))
+                .isEqualTo(requested + 1);
         assertThat(count("orders.backordered", search -> search.tag("customer_tier", "standard")))
                 .isEqualTo(backordered + 1);
     }
@@ -118,12 +120,17 @@ class OrderMetricsTest extends ApiServiceTestBase {
         record(id, OrderStatus.COMPLETED, AUTO_APPROVED, "txn-3");
 
         // the test registry shows histogram buckets as gauges tagged "le": those are not the meters recorded
-        assertThat(registry.getMeters()).filteredOn(meter -> meter.getId().getName().startsWith("orders."))
+        assertThat(registry.getMeters())
+                .filteredOn(meter -> meter.getId().getName().startsWith("orders."))
                 .filteredOn(meter -> !(meter instanceof Gauge))
                 .isNotEmpty()
-                .allSatisfy(meter -> assertThat(meter.getId().getTags()).extracting(Tag::getKey)
-                        .allMatch(key -> key.equals("customer_tier") || key.equals("decision_path")
-                                || key.equals("status") || key.equals("reason") || key.equals("currency")));
+                .allSatisfy(meter -> assertThat(meter.getId().getTags())
+                        .extracting(Tag::getKey)
+                        .allMatch(key -> key.equals("customer_tier")
+                                || key.equals("decision_path")
+                                || key.equals("status")
+                                || key.equals("reason")
+                                || key.equals("currency")));
     }
 
     private void record(UUID id, OrderStatus status, DecisionPath path, String transactionId) {
@@ -131,14 +138,20 @@ class OrderMetricsTest extends ApiServiceTestBase {
     }
 
     private double count(String name, UnaryOperator<Search> filter) {
-        return filter.apply(registry.find(name)).counters().stream().mapToDouble(counter -> counter.count()).sum();
+        return filter.apply(registry.find(name)).counters().stream()
+                .mapToDouble(counter -> counter.count())
+                .sum();
     }
 
     private double histogramCount(String name, UnaryOperator<Search> filter) {
-        return filter.apply(registry.find(name)).summaries().stream().mapToDouble(summary -> summary.count()).sum();
+        return filter.apply(registry.find(name)).summaries().stream()
+                .mapToDouble(summary -> summary.count())
+                .sum();
     }
 
     private double timerCount(String name, UnaryOperator<Search> filter) {
-        return filter.apply(registry.find(name)).timers().stream().mapToDouble(timer -> timer.count()).sum();
+        return filter.apply(registry.find(name)).timers().stream()
+                .mapToDouble(timer -> timer.count())
+                .sum();
     }
 }

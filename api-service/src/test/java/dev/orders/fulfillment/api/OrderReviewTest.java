@@ -17,13 +17,19 @@ class OrderReviewTest extends ApiServiceTestBase {
         UUID id = orderAwaitingReview();
 
         review(id, "{\"decision\": \"approved\", \"reviewer\": \"alice\", \"note\": \"known customer,\\nfine\"}")
-                .expectStatus().isAccepted()
+                .expectStatus()
+                .isAccepted()
                 .expectBody()
-                .jsonPath("$.order.id").isEqualTo(id.toString())
-                .jsonPath("$.order.review.decision").isEqualTo("approved")
-                .jsonPath("$.order.review.reviewer").isEqualTo("alice")
-                .jsonPath("$.order.review.note").isEqualTo("known customer,\nfine")
-                .jsonPath("$.order.review.reviewed_at").isNotEmpty();
+                .jsonPath("$.order.id")
+                .isEqualTo(id.toString())
+                .jsonPath("$.order.review.decision")
+                .isEqualTo("approved")
+                .jsonPath("$.order.review.reviewer")
+                .isEqualTo("alice")
+                .jsonPath("$.order.review.note")
+                .isEqualTo("known customer,\nfine")
+                .jsonPath("$.order.review.reviewed_at")
+                .isNotEmpty();
 
         assertThat(row(id))
                 .containsEntry("review_decision", "approved")
@@ -39,8 +45,11 @@ class OrderReviewTest extends ApiServiceTestBase {
         UUID id = orderAwaitingReview();
 
         review(id, "{\"decision\": \"rejected\"}")
-                .expectStatus().isAccepted()
-                .expectBody().jsonPath("$.order.review.decision").isEqualTo("rejected");
+                .expectStatus()
+                .isAccepted()
+                .expectBody()
+                .jsonPath("$.order.review.decision")
+                .isEqualTo("rejected");
 
         await().untilAsserted(() -> assertThat(workflowOf(id).reviewDecisions()).containsExactly("rejected"));
     }
@@ -50,9 +59,13 @@ class OrderReviewTest extends ApiServiceTestBase {
         UUID processing = place(order(newCustomer(), "prod-1", 1));
 
         review(processing, "{\"decision\": \"approved\"}")
-                .expectStatus().isEqualTo(409)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.detail").isNotEmpty();
+                .expectStatus()
+                .isEqualTo(409)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail")
+                .isNotEmpty();
 
         assertThat(row(processing).get("review_decision")).isNull();
     }
@@ -64,27 +77,40 @@ class OrderReviewTest extends ApiServiceTestBase {
         workflowOf(id).refuseUpdates("the order is already rejected");
 
         review(id, "{\"decision\": \"approved\", \"reviewer\": \"alice\"}")
-                .expectStatus().isEqualTo(409)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.detail").isEqualTo("order " + id + ": the order is already rejected");
+                .expectStatus()
+                .isEqualTo(409)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("order " + id + ": the order is already rejected");
 
         assertThat(row(id).get("review_decision")).isNull();
-        http.get().uri("/api/orders/{id}", id).exchange()
-                .expectStatus().isOk()
+        http.get()
+                .uri("/api/orders/{id}", id)
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.order.review").doesNotExist()
+                .jsonPath("$.order.review")
+                .doesNotExist()
                 .jsonPath("$.order.history[-1].note")
                 .isEqualTo("review decision approved refused: the order is already rejected")
-                .jsonPath("$.order.history[-1].status").isEqualTo("manual_review");
+                .jsonPath("$.order.history[-1].status")
+                .isEqualTo("manual_review");
         assertThat(workflowOf(id).reviewDecisions()).isEmpty();
     }
 
     @Test
     void anOrderIsDecidedOnce() {
         UUID id = orderAwaitingReview();
-        review(id, "{\"decision\": \"approved\", \"reviewer\": \"alice\"}").expectStatus().isAccepted();
+        review(id, "{\"decision\": \"approved\", \"reviewer\": \"alice\"}")
+                .expectStatus()
+                .isAccepted();
 
-        review(id, "{\"decision\": \"rejected\", \"reviewer\": \"bob\"}").expectStatus().isEqualTo(409);
+        review(id, "{\"decision\": \"rejected\", \"reviewer\": \"bob\"}")
+                .expectStatus()
+                .isEqualTo(409);
 
         assertThat(row(id)).containsEntry("review_decision", "approved").containsEntry("reviewer", "alice");
     }
@@ -93,13 +119,18 @@ class OrderReviewTest extends ApiServiceTestBase {
     @Test
     void theSameDecisionAgainIsAcceptedAndChangesNothing() {
         UUID id = orderAwaitingReview();
-        review(id, "{\"decision\": \"approved\", \"reviewer\": \"alice\"}").expectStatus().isAccepted();
+        review(id, "{\"decision\": \"approved\", \"reviewer\": \"alice\"}")
+                .expectStatus()
+                .isAccepted();
         await().untilAsserted(() -> assertThat(workflowOf(id).reviewDecisions()).containsExactly("approved"));
         report(id, OrderStatus.SHIPPED, DecisionPath.MANUAL_APPROVED);
 
         review(id, "{\"decision\": \"approved\", \"reviewer\": \"alice\"}")
-                .expectStatus().isAccepted()
-                .expectBody().jsonPath("$.order.review.decision").isEqualTo("approved");
+                .expectStatus()
+                .isAccepted()
+                .expectBody()
+                .jsonPath("$.order.review.decision")
+                .isEqualTo("approved");
 
         assertThat(workflowOf(id).reviewDecisions()).containsExactly("approved");
     }
@@ -108,18 +139,36 @@ class OrderReviewTest extends ApiServiceTestBase {
     void anInvalidReviewIsA400NamingTheField() {
         UUID id = orderAwaitingReview();
 
-        review(id, "{\"decision\": \"maybe\"}").expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("decision");
-        review(id, "{}").expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("decision");
-        review(id, "{\"decision\": \"approved\", \"reviewer\": \"al\\u0000ice\"}").expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("reviewer");
-        review(id, "{\"decision\": \"approved\", \"reviewer\": \"" + "r".repeat(101) + "\"}").expectStatus()
+        review(id, "{\"decision\": \"maybe\"}")
+                .expectStatus()
                 .isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("reviewer");
-        review(id, "{\"decision\": \"approved\", \"note\": \"" + "n".repeat(1001) + "\"}").expectStatus()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("decision");
+        review(id, "{}")
+                .expectStatus()
                 .isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("note");
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("decision");
+        review(id, "{\"decision\": \"approved\", \"reviewer\": \"al\\u0000ice\"}")
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("reviewer");
+        review(id, "{\"decision\": \"approved\", \"reviewer\": \"" + "r".repeat(101) + "\"}")
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("reviewer");
+        review(id, "{\"decision\": \"approved\", \"note\": \"" + "n".repeat(1001) + "\"}")
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("note");
 
         assertThat(row(id).get("review_decision")).isNull();
     }
@@ -136,7 +185,10 @@ class OrderReviewTest extends ApiServiceTestBase {
     }
 
     private RestTestClient.ResponseSpec review(UUID id, String body) {
-        return http.post().uri("/api/orders/{id}/review", id).contentType(MediaType.APPLICATION_JSON).body(body)
+        return http.post()
+                .uri("/api/orders/{id}/review", id)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
                 .exchange();
     }
 }

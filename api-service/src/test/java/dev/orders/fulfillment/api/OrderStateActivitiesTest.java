@@ -33,8 +33,8 @@ class OrderStateActivitiesTest extends ApiServiceTestBase {
     void recordsTheSnapshotAndATransition() {
         UUID id = place(order(newCustomer(), "prod-1", 1));
 
-        activities.record(new RecordOrderStateInput(id, OrderStatus.SHIPPED, DecisionPath.AUTO_APPROVED, 25,
-                "txn-1", "ground", "TRK-1", null));
+        activities.record(new RecordOrderStateInput(
+                id, OrderStatus.SHIPPED, DecisionPath.AUTO_APPROVED, 25, "txn-1", "ground", "TRK-1", null));
 
         assertThat(row(id))
                 .containsEntry("status", "shipped")
@@ -49,8 +49,8 @@ class OrderStateActivitiesTest extends ApiServiceTestBase {
     @Test
     void theSameSnapshotTwiceChangesNothing() {
         UUID id = place(order(newCustomer(), "prod-1", 1));
-        RecordOrderStateInput snapshot = new RecordOrderStateInput(id, OrderStatus.MANUAL_REVIEW,
-                DecisionPath.MANUAL_REVIEW, 95, null, null, null, null);
+        RecordOrderStateInput snapshot = new RecordOrderStateInput(
+                id, OrderStatus.MANUAL_REVIEW, DecisionPath.MANUAL_REVIEW, 95, null, null, null, null);
         activities.record(snapshot);
         Object updatedAt = row(id).get("updated_at");
 
@@ -64,8 +64,8 @@ class OrderStateActivitiesTest extends ApiServiceTestBase {
     void aNewDecisionPathIsATransitionEvenWithTheSameStatus() {
         UUID id = place(order(newCustomer(), "prod-1", 1));
 
-        activities.record(new RecordOrderStateInput(id, OrderStatus.PROCESSING, DecisionPath.AUTO_APPROVED, 5,
-                null, null, null, null));
+        activities.record(new RecordOrderStateInput(
+                id, OrderStatus.PROCESSING, DecisionPath.AUTO_APPROVED, 5, null, null, null, null));
 
         assertThat(transitions(id)).containsExactly("pending", "processing", "processing");
     }
@@ -73,11 +73,11 @@ class OrderStateActivitiesTest extends ApiServiceTestBase {
     @Test
     void aFinishedOrderIsNotMovedByAStaleReport() {
         UUID id = place(order(newCustomer(), "prod-1", 1));
-        activities.record(new RecordOrderStateInput(id, OrderStatus.COMPLETED, DecisionPath.AUTO_APPROVED, 5,
-                "txn-1", "ground", "TRK-1", null));
+        activities.record(new RecordOrderStateInput(
+                id, OrderStatus.COMPLETED, DecisionPath.AUTO_APPROVED, 5, "txn-1", "ground", "TRK-1", null));
 
-        activities.record(new RecordOrderStateInput(id, OrderStatus.PROCESSING, DecisionPath.AUTO_APPROVED, 5,
-                null, null, null, null));
+        activities.record(new RecordOrderStateInput(
+                id, OrderStatus.PROCESSING, DecisionPath.AUTO_APPROVED, 5, null, null, null, null));
 
         assertThat(row(id)).containsEntry("status", "completed").containsEntry("tracking_id", "TRK-1");
         assertThat(transitions(id)).containsExactly("pending", "processing", "completed");
@@ -85,8 +85,8 @@ class OrderStateActivitiesTest extends ApiServiceTestBase {
 
     @Test
     void anUnknownOrderFailsForGood() {
-        RecordOrderStateInput snapshot = new RecordOrderStateInput(UUID.randomUUID(), OrderStatus.PROCESSING,
-                null, null, null, null, null, null);
+        RecordOrderStateInput snapshot = new RecordOrderStateInput(
+                UUID.randomUUID(), OrderStatus.PROCESSING, null, null, null, null, null, null);
 
         assertThatExceptionOfType(ActivityFailure.class)
                 .isThrownBy(() -> activities.record(snapshot))
@@ -99,6 +99,8 @@ class OrderStateActivitiesTest extends ApiServiceTestBase {
 
     private List<String> transitions(UUID id) {
         return jdbc.sql("SELECT status FROM orders.order_transitions WHERE order_id = :id ORDER BY id")
-                .param("id", id).query(String.class).list();
+                .param("id", id)
+                .query(String.class)
+                .list();
     }
 }

@@ -43,9 +43,13 @@ class OrderValidationTest extends ApiServiceTestBase {
                 invalid("price above a million", withItem("1", "1000000.01"), "items[0].price"),
                 invalid("price a string", withItem("1", "\"9.99\""), "items[0].price"),
                 invalid("payment method in capitals", withField("payment_method", "\"Card\""), "payment_method"),
-                invalid("several fields at once", "{\"customer_tier\": \"gold\", \"items\": [" + ITEM
-                        + ", {\"product_id\": \"prod-2\", \"quantity\": 0, \"price\": 1.001}]}",
-                        "customer_id", "items[1].quantity", "items[1].price"));
+                invalid(
+                        "several fields at once",
+                        "{\"customer_tier\": \"gold\", \"items\": [" + ITEM
+                                + ", {\"product_id\": \"prod-2\", \"quantity\": 0, \"price\": 1.001}]}",
+                        "customer_id",
+                        "items[1].quantity",
+                        "items[1].price"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -53,15 +57,22 @@ class OrderValidationTest extends ApiServiceTestBase {
     void anInvalidOrderIsA400NamingEachBadField(String description, String body, List<String> fields) {
         long before = orderCount();
 
-        http.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON).body(body)
+        http.post()
+                .uri("/api/orders")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
                 .exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.status").isEqualTo(400)
-                .jsonPath("$.errors[*].field").value(STRINGS,
-                        reported -> assertThat(reported).containsExactlyInAnyOrderElementsOf(fields))
-                .jsonPath("$.errors[*].message").value(STRINGS, messages -> assertThat(messages).doesNotContainNull());
+                .jsonPath("$.status")
+                .isEqualTo(400)
+                .jsonPath("$.errors[*].field")
+                .value(STRINGS, reported -> assertThat(reported).containsExactlyInAnyOrderElementsOf(fields))
+                .jsonPath("$.errors[*].message")
+                .value(STRINGS, messages -> assertThat(messages).doesNotContainNull());
 
         assertThat(orderCount()).isEqualTo(before);
     }
@@ -71,13 +82,20 @@ class OrderValidationTest extends ApiServiceTestBase {
     void anUnreadableBodyIsA400(String description, String body) {
         long before = orderCount();
 
-        http.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON).body(body)
+        http.post()
+                .uri("/api/orders")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
                 .exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.detail").isNotEmpty()
-                .jsonPath("$.errors").doesNotExist();
+                .jsonPath("$.detail")
+                .isNotEmpty()
+                .jsonPath("$.errors")
+                .doesNotExist();
 
         assertThat(orderCount()).isEqualTo(before);
     }
@@ -95,36 +113,50 @@ class OrderValidationTest extends ApiServiceTestBase {
 
     @Test
     void malformedJsonSaysWhereItBrokeAndNothingOfTheParser() {
-        http.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON)
+        http.post()
+                .uri("/api/orders")
+                .contentType(MediaType.APPLICATION_JSON)
                 .body("{\"customer_id\": \"c\",\n \"items\": [{\"quantity\": abc}]}")
                 .exchange()
-                .expectStatus().isBadRequest()
+                .expectStatus()
+                .isBadRequest()
                 .expectBody()
-                .jsonPath("$.detail").isEqualTo("malformed JSON at line 2, column 25");
+                .jsonPath("$.detail")
+                .isEqualTo("malformed JSON at line 2, column 25");
     }
 
     @Test
     void unknownProductsAreA422NamingEachItem() {
         long before = orderCount();
 
-        http.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON)
+        http.post()
+                .uri("/api/orders")
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(withItems(ITEM + ", {\"product_id\": \"no-such-thing\", \"quantity\": 1},"
                         + " {\"product_id\": \"nor-this\", \"quantity\": 1}"))
                 .exchange()
-                .expectStatus().isEqualTo(422)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectStatus()
+                .isEqualTo(422)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.errors[*].field").isEqualTo(List.of("items[1].product_id", "items[2].product_id"));
+                .jsonPath("$.errors[*].field")
+                .isEqualTo(List.of("items[1].product_id", "items[2].product_id"));
 
         assertThat(orderCount()).isEqualTo(before);
     }
 
     @Test
     void aBodyThatIsNotJsonIsA415() {
-        http.post().uri("/api/orders").contentType(MediaType.TEXT_PLAIN).body("hello")
+        http.post()
+                .uri("/api/orders")
+                .contentType(MediaType.TEXT_PLAIN)
+                .body("hello")
                 .exchange()
-                .expectStatus().isEqualTo(415)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectStatus()
+                .isEqualTo(415)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     private static Arguments invalid(String description, String body, String... fields) {

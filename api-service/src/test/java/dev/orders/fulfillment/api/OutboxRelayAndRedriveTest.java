@@ -24,9 +24,12 @@ class OutboxRelayAndRedriveTest extends ApiServiceTestBase {
     void startsAnOrderPlacedWhileTemporalWasAwayAndDeliversItsCancellation() {
         UUID id = insertOrder("pending", ago(60), null);
         jdbc.sql("UPDATE orders.orders SET cancel_requested_at = :at, cancel_reason = 'changed my mind' WHERE id = :id")
-                .param("at", ago(30)).param("id", id).update();
+                .param("at", ago(30))
+                .param("id", id)
+                .update();
 
-        await().untilAsserted(() -> assertThat(row(id).get("workflow_started_at")).isNotNull());
+        await().untilAsserted(
+                        () -> assertThat(row(id).get("workflow_started_at")).isNotNull());
         assertThat(row(id)).containsEntry("status", "processing");
         await().untilAsserted(() -> {
             assertThat(workflowOf(id).input().lines())
@@ -42,11 +45,11 @@ class OutboxRelayAndRedriveTest extends ApiServiceTestBase {
         UUID id = insertOrder("manual_review", ago(3600), ago(3600));
         jdbc.sql("""
                         UPDATE orders.orders SET decision_path = 'manual_review', review_decision = 'approved',
-                               reviewer = 'alice', reviewed_at = :at, review_signalled_at = :at WHERE id = :id""")
-                .param("at", ago(1800)).param("id", id).update();
+                               reviewer = 'alice', reviewed_at = :at, review_signalled_at = :at WHERE id = :id""").param("at", ago(1800)).param("id", id).update();
 
         await().ignoreException(WorkflowNotFoundException.class)
-                .untilAsserted(() -> assertThat(workflowOf(id).reviewDecisions()).containsExactly("approved"));
+                .untilAsserted(
+                        () -> assertThat(workflowOf(id).reviewDecisions()).containsExactly("approved"));
         assertThat(workflowOf(id).input().orderId()).isEqualTo(id);
         assertThat(row(id)).containsEntry("status", "manual_review");
         assertThat(row(id).get("liveness_checked_at")).isNotNull();
@@ -58,7 +61,8 @@ class OutboxRelayAndRedriveTest extends ApiServiceTestBase {
 
         UUID unfinished = insertOrder("manual_review", ago(3600), ago(3600));
         // the round that checked the unfinished order ran after both rows existed
-        await().untilAsserted(() -> assertThat(row(unfinished).get("liveness_checked_at")).isNotNull());
+        await().untilAsserted(() ->
+                assertThat(row(unfinished).get("liveness_checked_at")).isNotNull());
 
         assertThat(row(id).get("liveness_checked_at")).isNull();
         assertThatExceptionOfType(WorkflowNotFoundException.class)

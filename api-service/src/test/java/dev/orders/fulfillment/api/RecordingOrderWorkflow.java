@@ -27,9 +27,12 @@ public class RecordingOrderWorkflow implements OrderFulfillmentWorkflow, Workflo
 
     private final List<String> reviewDecisions = new ArrayList<>();
     private final List<String> cancelReasons = new ArrayList<>();
-    private final OrderStateActivities orderState = Workflow.newActivityStub(OrderStateActivities.class,
-            ActivityOptions.newBuilder().setTaskQueue(OrderStateActivities.TASK_QUEUE)
-                    .setStartToCloseTimeout(Duration.ofSeconds(10)).build());
+    private final OrderStateActivities orderState = Workflow.newActivityStub(
+            OrderStateActivities.class,
+            ActivityOptions.newBuilder()
+                    .setTaskQueue(OrderStateActivities.TASK_QUEUE)
+                    .setStartToCloseTimeout(Duration.ofSeconds(10))
+                    .build());
     private OrderFulfillmentInput input;
     private String refusal;
     private int revision;
@@ -86,14 +89,13 @@ public class RecordingOrderWorkflow implements OrderFulfillmentWorkflow, Workflo
     public OrderProgress amendItems(AmendOrderInput amendment) {
         revision++;
         OrderFulfillmentInput amended = input.amended(amendment.lines());
-        orderState.recordAmendment(new RecordOrderAmendmentInput(input.orderId(), revision, amended.lines(),
-                amended.totalAmount()));
+        orderState.recordAmendment(
+                new RecordOrderAmendmentInput(input.orderId(), revision, amended.lines(), amended.totalAmount()));
         return progress();
     }
 
     @Override
-    public void restocked(String sku) {
-    }
+    public void restocked(String sku) {}
 
     @Override
     public void refuseUpdates(String why) {

@@ -20,7 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class SchemathesisFuzzTest extends ApiServiceTestBase {
 
     static final Path REQUIREMENTS = Path.of("src/test/schemathesis/requirements.txt");
-    static final Path VENV = Path.of("..", ".tools", "schemathesis").toAbsolutePath().normalize();
+    static final Path VENV =
+            Path.of("..", ".tools", "schemathesis").toAbsolutePath().normalize();
     static final Path WORK = Path.of("target", "schemathesis");
 
     @LocalServerPort
@@ -32,22 +33,42 @@ class SchemathesisFuzzTest extends ApiServiceTestBase {
         Files.createDirectories(WORK);
         Files.deleteIfExists(log);
         Path python = PythonVenv.require(VENV, REQUIREMENTS, pinned(), "Schemathesis", WORK.resolve("install.log"));
-        List<String> command = List.of(python.resolveSibling("schemathesis").toString(), "run",
+        List<String> command = List.of(
+                python.resolveSibling("schemathesis").toString(),
+                "run",
                 "http://localhost:" + port + "/v3/api-docs",
-                "--phases", "examples,coverage,fuzzing,stateful",
-                "--checks", "not_a_server_error,status_code_conformance,content_type_conformance,"
+                "--phases",
+                "examples,coverage,fuzzing,stateful",
+                "--checks",
+                "not_a_server_error,status_code_conformance,content_type_conformance,"
                         + "response_headers_conformance,response_schema_conformance",
-                "--max-examples", "50", "--seed", "20261202", "--workers", "1",
-                "--report", "junit", "--report-dir", WORK.toString(), "--no-color");
+                "--max-examples",
+                "50",
+                "--seed",
+                "20261202",
+                "--workers",
+                "1",
+                "--report",
+                "junit",
+                "--report-dir",
+                WORK.toString(),
+                "--no-color");
         int exit = PythonVenv.run(log, command.toArray(String[]::new));
         String output = Files.readString(log);
         System.out.println(output);
-        assertThat(exit).as("schemathesis found problems (its output above, and " + log + ")").isZero();
+        assertThat(exit)
+                .as("schemathesis found problems (its output above, and " + log + ")")
+                .isZero();
     }
 
     private static String pinned() throws IOException {
-        String pin = Files.readString(REQUIREMENTS).lines().filter(line -> line.startsWith("schemathesis=="))
-                .findFirst().orElseThrow().substring("schemathesis==".length()).trim();
+        String pin = Files.readString(REQUIREMENTS)
+                .lines()
+                .filter(line -> line.startsWith("schemathesis=="))
+                .findFirst()
+                .orElseThrow()
+                .substring("schemathesis==".length())
+                .trim();
         return "import sys, importlib.metadata as m; sys.exit(0 if m.version('schemathesis') == '" + pin + "' else 1)";
     }
 }

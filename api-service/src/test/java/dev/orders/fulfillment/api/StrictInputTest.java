@@ -34,12 +34,13 @@ class StrictInputTest extends ApiServiceTestBase {
         long before = orderCount();
 
         HttpResponse<String> response = post("""
-                {"customer_id":"c-1","items":[{"product_id":"prod-1","quantity":1,"colour":"red"}],"coupon":"X"}""",
-                "application/json");
+                {"customer_id":"c-1","items":[{"product_id":"prod-1","quantity":1,"colour":"red"}],"coupon":"X"}""", "application/json");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue(PROBLEM);
-        assertThat(response.body()).contains("\"field\":\"items[0].colour\"").contains("is not a field")
+        assertThat(response.body())
+                .contains("\"field\":\"items[0].colour\"")
+                .contains("is not a field")
                 .contains("\"type\":\"urn:order-fulfillment:problem:invalid-fields\"");
         assertThat(orderCount()).isEqualTo(before);
     }
@@ -51,21 +52,22 @@ class StrictInputTest extends ApiServiceTestBase {
         long before = orderCount();
 
         HttpResponse<String> response = post("""
-                {"customer_id":"c-1","customer_tier":%s,"items":[{"product_id":"prod-1","quantity":1}]}"""
-                .formatted(tier), "application/json");
+                {"customer_id":"c-1","customer_tier":%s,"items":[{"product_id":"prod-1","quantity":1}]}""".formatted(tier), "application/json");
 
         assertThat(response.statusCode()).as(tier).isEqualTo(400);
-        assertThat(response.body()).contains("\"field\":\"customer_tier\"")
+        assertThat(response.body())
+                .contains("\"field\":\"customer_tier\"")
                 .contains("must be one of [new, standard, silver, gold, platinum, premium]");
         assertThat(orderCount()).isEqualTo(before);
     }
 
     @Test
     void aReviewDecisionIsItsExactNameToo() throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("/api/orders/"
-                        + java.util.UUID.randomUUID() + "/review"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"decision\":\" approved\"}")).build(),
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(uri("/api/orders/" + java.util.UUID.randomUUID() + "/review"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"decision\":\" approved\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -73,8 +75,13 @@ class StrictInputTest extends ApiServiceTestBase {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"multipart/form-data; boundary=xyz", "text/plain", "application/x-www-form-urlencoded",
-            "application/xml"})
+    @ValueSource(
+            strings = {
+                "multipart/form-data; boundary=xyz",
+                "text/plain",
+                "application/x-www-form-urlencoded",
+                "application/xml"
+            })
     void anotherMediaTypeIsA415(String type) throws Exception {
         long before = orderCount();
         String body = type.startsWith("multipart")
@@ -96,10 +103,12 @@ class StrictInputTest extends ApiServiceTestBase {
                 + "{\"product_id\":\"prod-1\",\"quantity\":1},".repeat(2_000) + "{}]}";
 
         HttpResponse<String> declared = post(big, "application/json");
-        HttpResponse<String> chunked = client.send(HttpRequest.newBuilder(uri("/api/orders"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(
-                        () -> new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8)))).build(),
+        HttpResponse<String> chunked = client.send(
+                HttpRequest.newBuilder(uri("/api/orders"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8))))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         for (HttpResponse<String> response : java.util.List.of(declared, chunked)) {
@@ -121,9 +130,11 @@ class StrictInputTest extends ApiServiceTestBase {
 
     /** Below Jackson's own defaults (1000 levels, 1000 digits): no valid request nests or counts this far. */
     @ParameterizedTest
-    @ValueSource(strings = {
-            "{\"customer_id\":\"c-1\",\"items\":[{\"product_id\":\"prod-1\",\"quantity\":1000000000000000000000000000000000000000}]}",
-            "{\"customer_id\":\"c-1\",\"x\":[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]}"})
+    @ValueSource(
+            strings = {
+                "{\"customer_id\":\"c-1\",\"items\":[{\"product_id\":\"prod-1\",\"quantity\":1000000000000000000000000000000000000000}]}",
+                "{\"customer_id\":\"c-1\",\"x\":[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]}"
+            })
     void jsonPastTheStreamLimitsIsA400(String body) throws Exception {
         HttpResponse<String> response = post(body, "application/json");
 
@@ -136,8 +147,8 @@ class StrictInputTest extends ApiServiceTestBase {
     @ParameterizedTest
     @ValueSource(strings = {"/api/orders?=x", "/api/orders?%11x=1"})
     void aMalformedQueryStringIsA400Problem(String path) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri(path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).as(path).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue(PROBLEM);
@@ -151,14 +162,20 @@ class StrictInputTest extends ApiServiceTestBase {
         String response = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
         assertThat(response).as(path).startsWith("HTTP/1.1 4");
-        assertThat(response.toLowerCase()).contains("content-type: application/problem+json").doesNotContain("<html")
-                .containsAnyOf("urn:order-fulfillment:problem:malformed-request",
-                        "urn:order-fulfillment:problem:not-found");
+        assertThat(response.toLowerCase())
+                .contains("content-type: application/problem+json")
+                .doesNotContain("<html")
+                .containsAnyOf(
+                        "urn:order-fulfillment:problem:malformed-request", "urn:order-fulfillment:problem:not-found");
     }
 
     private HttpResponse<String> post(String body, String contentType) throws Exception {
-        return client.send(HttpRequest.newBuilder(uri("/api/orders")).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(uri("/api/orders"))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private String raw(String request) throws Exception {

@@ -14,8 +14,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * api-service with its Temporal frontend unreachable (a port nothing listens on): readiness stays UP, its temporal
  * component saying DEGRADED, and orders are still accepted, kept in the orders table for the dispatcher to start later.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "orders.security.mode=open", "orders.dispatcher.interval=1h"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"orders.security.mode=open", "orders.dispatcher.interval=1h"})
 @AutoConfigureRestTestClient
 class TemporalOutageTest {
 
@@ -37,20 +38,32 @@ class TemporalOutageTest {
 
     @Test
     void readinessStaysUpAndNamesTheOutage() {
-        http.get().uri("/actuator/health/readiness").exchange()
-                .expectStatus().isOk()
+        http.get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.status").isEqualTo("UP")
-                .jsonPath("$.components.db.status").isEqualTo("UP")
-                .jsonPath("$.components.temporal.status").isEqualTo("DEGRADED");
+                .jsonPath("$.status")
+                .isEqualTo("UP")
+                .jsonPath("$.components.db.status")
+                .isEqualTo("UP")
+                .jsonPath("$.components.temporal.status")
+                .isEqualTo("DEGRADED");
     }
 
     @Test
     void ordersAreStillAccepted() {
-        http.post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON)
-                .body("{\"customer_id\": \"outage-customer\", \"items\": [{\"product_id\": \"prod-1\", \"quantity\": 1}]}")
+        http.post()
+                .uri("/api/orders")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(
+                        "{\"customer_id\": \"outage-customer\", \"items\": [{\"product_id\": \"prod-1\", \"quantity\": 1}]}")
                 .exchange()
-                .expectStatus().isCreated()
-                .expectBody().jsonPath("$.order.status").isEqualTo("pending");
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .jsonPath("$.order.status")
+                .isEqualTo("pending");
     }
 }

@@ -34,15 +34,19 @@ final class TestTokens {
 
     TestTokens() {
         keys = newKeyPair();
-        RSAKey jwk = new RSAKey.Builder((RSAPublicKey) keys.getPublic()).privateKey((RSAPrivateKey) keys.getPrivate())
+        RSAKey jwk = new RSAKey.Builder((RSAPublicKey) keys.getPublic())
+                .privateKey((RSAPrivateKey) keys.getPrivate())
                 .build();
         this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(jwk)));
         try {
             publicKey = Files.createTempFile("jwt-public", ".pem");
             publicKey.toFile().deleteOnExit();
-            Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded())
-                    + "\n-----END PUBLIC KEY-----\n");
+            Files.writeString(
+                    publicKey,
+                    "-----BEGIN PUBLIC KEY-----\n"
+                            + Base64.getMimeEncoder(64, "\n".getBytes())
+                                    .encodeToString(keys.getPublic().getEncoded())
+                            + "\n-----END PUBLIC KEY-----\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -50,9 +54,12 @@ final class TestTokens {
 
     /** The private half as a PKCS#8 PEM file, as {@code openssl genpkey} writes it (for scripts/mint-token.sh). */
     Path writePrivateKey(Path file) throws IOException {
-        return Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n");
+        return Files.writeString(
+                file,
+                "-----BEGIN PRIVATE KEY-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes())
+                                .encodeToString(keys.getPrivate().getEncoded())
+                        + "\n-----END PRIVATE KEY-----\n");
     }
 
     /** For {@code public-key-location}. */
@@ -66,9 +73,14 @@ final class TestTokens {
     }
 
     String token(String subject, Instant expiresAt, String... scopes) {
-        JwtClaimsSet claims = JwtClaimsSet.builder().subject(subject).issuedAt(expiresAt.minus(Duration.ofMinutes(10)))
-                .expiresAt(expiresAt).claim("scope", String.join(" ", List.of(scopes))).build();
-        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .subject(subject)
+                .issuedAt(expiresAt.minus(Duration.ofMinutes(10)))
+                .expiresAt(expiresAt)
+                .claim("scope", String.join(" ", List.of(scopes)))
+                .build();
+        return encoder.encode(JwtEncoderParameters.from(
+                        JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
                 .getTokenValue();
     }
 

@@ -19,8 +19,16 @@ public interface BareWorkflow {
     String TASK_QUEUE = "bench-order-fulfillment";
 
     /** The suite's queues in the order its workflow calls them: fraud, state, inventory, payment, state, ... */
-    List<String> CALLS = List.of("bench-fraud", "bench-state", "bench-inventory", "bench-payment", "bench-state",
-            "bench-shipping", "bench-state", "bench-notification", "bench-state");
+    List<String> CALLS = List.of(
+            "bench-fraud",
+            "bench-state",
+            "bench-inventory",
+            "bench-payment",
+            "bench-state",
+            "bench-shipping",
+            "bench-state",
+            "bench-notification",
+            "bench-state");
 
     @WorkflowMethod
     int run(String orderId);
@@ -36,10 +44,13 @@ public interface BareWorkflow {
         public int run(String orderId) {
             int done = 0;
             for (String queue : CALLS) {
-                done += Workflow.newActivityStub(NoOpActivity.class, ActivityOptions.newBuilder()
-                        .setTaskQueue(queue)
-                        .setStartToCloseTimeout(Duration.ofSeconds(30))
-                        .build()).step(orderId);
+                done += Workflow.newActivityStub(
+                                NoOpActivity.class,
+                                ActivityOptions.newBuilder()
+                                        .setTaskQueue(queue)
+                                        .setStartToCloseTimeout(Duration.ofSeconds(30))
+                                        .build())
+                        .step(orderId);
             }
             return done;
         }

@@ -60,36 +60,51 @@ import tools.jackson.databind.json.JsonMapper;
  * (4) each service's time to ready and memory; (5) loadgen's own CPU at 1,000 rps. Writes
  * {@code bench/results/<date>-<host>.md} and {@code .json}, compared with the newest earlier result.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "The suite against a bare Temporal workflow of its shape, on this machine; writes "
                 + "bench/results/<date>-<host>.md and .json.")
 public final class Bench implements Callable<Integer> {
 
-    static final JsonMapper JSON = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+    static final JsonMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(
+                    DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                    DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
-    private static final List<Double> RATES = List.of(10.0, 15.0, 20.0, 25.0, 30.0, 40.0, 50.0, 60.0, 80.0, 100.0,
-            120.0, 160.0, 200.0, 320.0);
+    private static final List<Double> RATES =
+            List.of(10.0, 15.0, 20.0, 25.0, 30.0, 40.0, 50.0, 60.0, 80.0, 100.0, 120.0, 160.0, 200.0, 320.0);
     /** Run at this rate, unrecorded, before each side is measured: JIT, pools and caches warm, as in service. */
     private static final double WARM_UP_RATE = 10;
+
     static final String DEV_SERVER = "temporal server start-dev";
     static final String TOTAL = "total";
     /** The benchmark measures the pipeline's one path, without reviews, declines or backorders waiting. */
     private static final Mix AUTO_ONLY = Mix.parse("auto:1");
 
-    @Option(names = "--step-seconds", defaultValue = "${env:BENCH_STEP_SECONDS:-10}",
+    @Option(
+            names = "--step-seconds",
+            defaultValue = "${env:BENCH_STEP_SECONDS:-10}",
             description = "How long each rate step sends (default: ${DEFAULT-VALUE}; env BENCH_STEP_SECONDS).")
     private int stepSeconds;
 
-    @Option(names = "--post-rps", defaultValue = "${env:BENCH_POST_RPS:-200}",
+    @Option(
+            names = "--post-rps",
+            defaultValue = "${env:BENCH_POST_RPS:-200}",
             description = "The rate of (3), POSTs alone (default: ${DEFAULT-VALUE}; env BENCH_POST_RPS).")
     private int postRate;
 
-    @Option(names = "--post-seconds", defaultValue = "${env:BENCH_POST_SECONDS:-60}",
+    @Option(
+            names = "--post-seconds",
+            defaultValue = "${env:BENCH_POST_SECONDS:-60}",
             description = "How long (3) sends (default: ${DEFAULT-VALUE}; env BENCH_POST_SECONDS).")
     private int postSeconds;
 
-    @Option(names = "--limit-only", paramLabel = "HOST:PORT",
+    @Option(
+            names = "--limit-only",
+            paramLabel = "HOST:PORT",
             description = "Only (1), the bare workflow, against a Temporal frontend already up (e.g. make run's).")
     private String limitOnly;
 
@@ -112,7 +127,8 @@ public final class Bench implements Callable<Integer> {
         }
         Path root = Settings.findRoot();
         Path data = Files.createTempDirectory("bench-");
-        Settings settings = Settings.fromEnvironment(root, Settings.isolated(System.getenv())).withDataDir(data)
+        Settings settings = Settings.fromEnvironment(root, Settings.isolated(System.getenv()))
+                .withDataDir(data)
                 .withPorts(28080, 35432, 27233);
         String runAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         BenchResult.Settings asked = new BenchResult.Settings(stepSeconds, RATES, postRate, postSeconds);
@@ -142,8 +158,10 @@ public final class Bench implements Callable<Integer> {
         }
         say("(5) loadgen's own CPU at 1,000 rps against a trivial endpoint");
         BenchResult.LoadgenCpu loadgen = loadgenCpu();
-        write(root, new BenchResult(runAt, machine, asked, services, limit, suite, compare(limit, suite), post,
-                loadgen, notes));
+        write(
+                root,
+                new BenchResult(
+                        runAt, machine, asked, services, limit, suite, compare(limit, suite), post, loadgen, notes));
         return 0;
     }
 
@@ -152,13 +170,17 @@ public final class Bench implements Callable<Integer> {
         for (Service service : Service.values()) {
             long rss = Rss.megabytes(stack.pids().get(service));
             total += rss;
-            services.put(service.moduleName(),
+            services.put(
+                    service.moduleName(),
                     new BenchResult.ServiceFigures(tenths(stack.readyTimes().get(service)), null, rss, null));
         }
         services.put(TOTAL, new BenchResult.ServiceFigures(null, null, total, null));
         // beside the services, not in their total (as PostgreSQL, and the test server inside the bench JVM)
-        stack.temporalPid().ifPresent(pid -> services.put(DEV_SERVER, new BenchResult.ServiceFigures(
-                tenths(stack.temporalStartup()), null, Rss.megabytes(pid), null)));
+        stack.temporalPid()
+                .ifPresent(pid -> services.put(
+                        DEV_SERVER,
+                        new BenchResult.ServiceFigures(
+                                tenths(stack.temporalStartup()), null, Rss.megabytes(pid), null)));
     }
 
     private static Double tenths(Duration duration) {
@@ -175,8 +197,9 @@ public final class Bench implements Callable<Integer> {
     }
 
     private List<Step> limit(String temporalAddress) throws InterruptedException {
-        WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
-                WorkflowServiceStubsOptions.newBuilder().setTarget(temporalAddress).build());
+        WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+                .setTarget(temporalAddress)
+                .build());
         WorkflowClient client = WorkflowClient.newInstance(stubs);
         WorkerFactory factory = WorkerFactory.newInstance(client);
         factory.newWorker(BareWorkflow.TASK_QUEUE).registerWorkflowImplementationTypes(BareWorkflow.Impl.class);
@@ -203,8 +226,12 @@ public final class Bench implements Callable<Integer> {
             for (long wait = intended - System.nanoTime(); wait > 0; wait = intended - System.nanoTime()) {
                 LockSupport.parkNanos(wait);
             }
-            WorkflowStub workflow = client.newUntypedWorkflowStub("BareWorkflow", WorkflowOptions.newBuilder()
-                    .setTaskQueue(BareWorkflow.TASK_QUEUE).setWorkflowId("bench-" + UUID.randomUUID()).build());
+            WorkflowStub workflow = client.newUntypedWorkflowStub(
+                    "BareWorkflow",
+                    WorkflowOptions.newBuilder()
+                            .setTaskQueue(BareWorkflow.TASK_QUEUE)
+                            .setWorkflowId("bench-" + UUID.randomUUID())
+                            .build());
             workflow.start("order-" + i);
             done.add(workflow.getResultAsync(Integer.class).thenApply(result -> (System.nanoTime() - intended) / 1e6));
         }
@@ -233,14 +260,34 @@ public final class Bench implements Callable<Integer> {
      * the first send to the last completion; less the median completion time (the pipeline's own delay, which a
      * system that keeps up adds once, not per order) it is how long the work took.
      */
-    private static Step step(double rate, int sent, List<Step.Span> spans, double seconds,
-            Map<String, Double> cpuMsPerOrder, Latencies postLatency) {
-        Latencies latency = Latencies.of(spans.stream().map(span -> span.toMs() - span.fromMs()).toList());
+    private static Step step(
+            double rate,
+            int sent,
+            List<Step.Span> spans,
+            double seconds,
+            Map<String, Double> cpuMsPerOrder,
+            Latencies postLatency) {
+        Latencies latency = Latencies.of(
+                spans.stream().map(span -> span.toMs() - span.fromMs()).toList());
         double working = Math.max(seconds - latency.p50() / 1000, 1e-9);
-        Step step = new Step(rate, sent, spans.size(), spans.size() / working, latency,
-                Step.backlogGrew(spans, sent * 1000.0 / rate), cpuMsPerOrder, postLatency);
-        say(String.format(Locale.ROOT, "  %.0f/s offered: %d/%d completed, %.1f/s, p50 %.1f ms, p99 %.1f ms%s", rate,
-                step.completed(), sent, step.completedPerSecond(), step.latency().p50(), step.latency().p99(),
+        Step step = new Step(
+                rate,
+                sent,
+                spans.size(),
+                spans.size() / working,
+                latency,
+                Step.backlogGrew(spans, sent * 1000.0 / rate),
+                cpuMsPerOrder,
+                postLatency);
+        say(String.format(
+                Locale.ROOT,
+                "  %.0f/s offered: %d/%d completed, %.1f/s, p50 %.1f ms, p99 %.1f ms%s",
+                rate,
+                step.completed(),
+                sent,
+                step.completedPerSecond(),
+                step.latency().p50(),
+                step.latency().p99(),
                 step.backlogGrew() ? ", backlog grew" : ""));
         return step;
     }
@@ -257,13 +304,20 @@ public final class Bench implements Callable<Integer> {
         Map<String, Duration> cpuBefore = cpuTimes(stack);
         // loadgen only sends: following the orders through the API would load the API itself; the orders table
         // says when each order completed, to the millisecond (accepted: created_at; completed: updated_at)
-        Report sent = LoadGen.run(LoadPlan.to(stack.baseUrl(), count, rate, seed).withMix(AUTO_ONLY).sendOnly(),
+        Report sent = LoadGen.run(
+                LoadPlan.to(stack.baseUrl(), count, rate, seed)
+                        .withMix(AUTO_ONLY)
+                        .sendOnly(),
                 System.out);
         Percentiles post = sent.httpLatencyMs();
         Latencies postLatency = new Latencies((int) post.count(), post.p50(), post.p99(), post.max());
         if (sent.accepted() < sent.sent()) {
-            notes.add(String.format(Locale.ROOT, "at %.0f/s %d of %d orders were not accepted (loadgen's output above)",
-                    rate, sent.sent() - sent.accepted(), sent.sent()));
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "at %.0f/s %d of %d orders were not accepted (loadgen's output above)",
+                    rate,
+                    sent.sent() - sent.accepted(),
+                    sent.sent()));
         }
         String customers = LoadGen.customerPattern(seed);
         long deadline = System.nanoTime() + stepLength().toNanos() + TimeUnit.SECONDS.toNanos(60);
@@ -295,8 +349,11 @@ public final class Bench implements Callable<Integer> {
         double last = spans.stream().mapToDouble(Step.Span::toMs).max().orElse(0);
         spans.replaceAll(span -> new Step.Span(span.fromMs() - first, span.toMs() - first));
         Map<String, Double> cpuMsPerOrder = new LinkedHashMap<>();
-        cpuTimes(stack).forEach((process, cpu) -> cpuMsPerOrder.put(process,
-                Math.round(cpu.minus(cpuBefore.get(process)).toNanos() / 1e6 / Math.max(1, count) * 10) / 10.0));
+        cpuTimes(stack)
+                .forEach((process, cpu) -> cpuMsPerOrder.put(
+                        process,
+                        Math.round(cpu.minus(cpuBefore.get(process)).toNanos() / 1e6 / Math.max(1, count) * 10)
+                                / 10.0));
         return step(rate, count, spans, spans.isEmpty() ? 1 : (last - first) / 1000, cpuMsPerOrder, postLatency);
     }
 
@@ -309,14 +366,17 @@ public final class Bench implements Callable<Integer> {
         Map<String, Duration> cpu = new LinkedHashMap<>();
         stack.pids().forEach((service, pid) -> cpu.put(service.moduleName(), cpuTime(pid)));
         stack.temporalPid().ifPresent(pid -> cpu.put(DEV_SERVER, cpuTime(pid)));
-        cpu.put(stack.temporalPid().isPresent() ? "bench JVM (loadgen)" : "bench JVM (Temporal test server, loadgen)",
+        cpu.put(
+                stack.temporalPid().isPresent() ? "bench JVM (loadgen)" : "bench JVM (Temporal test server, loadgen)",
                 cpuTime(ProcessHandle.current().pid()));
         return cpu;
     }
 
     /** User plus system CPU time, as the JDK reads it; zero for a process that is gone. */
     private static Duration cpuTime(long pid) {
-        return ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration()).orElse(Duration.ZERO);
+        return ProcessHandle.of(pid)
+                .flatMap(process -> process.info().totalCpuDuration())
+                .orElse(Duration.ZERO);
     }
 
     private interface Stepper {
@@ -349,17 +409,30 @@ public final class Bench implements Callable<Integer> {
         Step bestLimit = best(limit);
         Step bestSuite = best(suite);
         if (bestLimit == null || bestSuite == null) {
-            return new BenchResult.Comparison(null, null, null, null, null, null, null, null, null,
-                    "no sustainable step on one side");
+            return new BenchResult.Comparison(
+                    null, null, null, null, null, null, null, null, null, "no sustainable step on one side");
         }
         // latency compared at the highest rate both sustained
         double common = Math.min(bestLimit.offeredPerSecond(), bestSuite.offeredPerSecond());
-        Step limitAt = limit.stream().filter(s -> s.offeredPerSecond() == common).findFirst().orElseThrow();
-        Step suiteAt = suite.stream().filter(s -> s.offeredPerSecond() == common).findFirst().orElseThrow();
-        return new BenchResult.Comparison(bestLimit.offeredPerSecond(), bestSuite.offeredPerSecond(),
-                hundredths(bestSuite.offeredPerSecond() / bestLimit.offeredPerSecond()), BenchReport.TARGET_THROUGHPUT,
-                common, limitAt.latency().p99(), suiteAt.latency().p99(),
-                hundredths(suiteAt.latency().p99() / limitAt.latency().p99()), BenchReport.TARGET_P99, null);
+        Step limitAt = limit.stream()
+                .filter(s -> s.offeredPerSecond() == common)
+                .findFirst()
+                .orElseThrow();
+        Step suiteAt = suite.stream()
+                .filter(s -> s.offeredPerSecond() == common)
+                .findFirst()
+                .orElseThrow();
+        return new BenchResult.Comparison(
+                bestLimit.offeredPerSecond(),
+                bestSuite.offeredPerSecond(),
+                hundredths(bestSuite.offeredPerSecond() / bestLimit.offeredPerSecond()),
+                BenchReport.TARGET_THROUGHPUT,
+                common,
+                limitAt.latency().p99(),
+                suiteAt.latency().p99(),
+                hundredths(suiteAt.latency().p99() / limitAt.latency().p99()),
+                BenchReport.TARGET_P99,
+                null);
     }
 
     private static double hundredths(double value) {
@@ -383,18 +456,26 @@ public final class Bench implements Callable<Integer> {
             }
         });
         sampler.start();
-        Report sent = LoadGen.run(LoadPlan.during(stack.baseUrl(), Duration.ofSeconds(postSeconds), postRate, 77)
-                .withMix(AUTO_ONLY).withWorkers(256).sendOnly(), System.out);
+        Report sent = LoadGen.run(
+                LoadPlan.during(stack.baseUrl(), Duration.ofSeconds(postSeconds), postRate, 77)
+                        .withMix(AUTO_ONLY)
+                        .withWorkers(256)
+                        .sendOnly(),
+                System.out);
         sampler.join();
         long total = 0;
         for (Service service : Service.values()) {
             total += underLoad.getOrDefault(service.moduleName(), 0L);
         }
         underLoad.put(TOTAL, total);
-        underLoad.forEach((process, rss) -> services.computeIfPresent(process,
-                (name, figures) -> figures.withUnderLoad(rss)));
-        return new BenchResult.PostFigures(postRate, postSeconds, sent.sent(),
-                sent.clientErrors() + sent.serverErrors() + sent.transportErrors(), sent.httpLatencyMs());
+        underLoad.forEach(
+                (process, rss) -> services.computeIfPresent(process, (name, figures) -> figures.withUnderLoad(rss)));
+        return new BenchResult.PostFigures(
+                postRate,
+                postSeconds,
+                sent.sent(),
+                sent.clientErrors() + sent.serverErrors() + sent.transportErrors(),
+                sent.httpLatencyMs());
     }
 
     /** loadgen in a JVM of its own (its CPU alone), against a stub that answers every order at once. */
@@ -412,12 +493,26 @@ public final class Bench implements Callable<Integer> {
         stub.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         stub.start();
         int seconds = 15;
-        Process loadgen = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", root.resolve("loadgen/target/loadgen-exec.jar").toString(),
-                "--url", "http://localhost:" + stub.getAddress().getPort(), "--rps", "1000",
-                "--duration", seconds + "s", "--no-wait", "--workers", "256", "--mix", "auto:1",
-                "--review-after", "0")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process loadgen = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        root.resolve("loadgen/target/loadgen-exec.jar").toString(),
+                        "--url",
+                        "http://localhost:" + stub.getAddress().getPort(),
+                        "--rps",
+                        "1000",
+                        "--duration",
+                        seconds + "s",
+                        "--no-wait",
+                        "--workers",
+                        "256",
+                        "--mix",
+                        "auto:1",
+                        "--review-after",
+                        "0")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         Duration cpu = Duration.ZERO;
         long started = System.nanoTime();
         while (loadgen.isAlive()) {
@@ -429,19 +524,26 @@ public final class Bench implements Callable<Integer> {
         stub.stop(0);
         double cpuSeconds = cpu.toMillis() / 1000.0;
         say(String.format(Locale.ROOT, "  loadgen used %.2f cores", cpuSeconds / wall));
-        return new BenchResult.LoadgenCpu(1000, seconds, cpuSeconds, hundredths(cpuSeconds / wall),
+        return new BenchResult.LoadgenCpu(
+                1000,
+                seconds,
+                cpuSeconds,
+                hundredths(cpuSeconds / wall),
                 "includes the JVM's start and JIT warm-up; the stub server runs in the bench JVM");
     }
 
     private BenchResult.Machine machine(String temporal) throws IOException {
         String memory = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("[^0-9]", "");
-        return new BenchResult.Machine(InetAddress.getLocalHost().getHostName(),
-                Runtime.getRuntime().availableProcessors(), Math.round(Long.parseLong(memory) / 1024.0 / 1024.0 * 10)
-                        / 10.0,
+        return new BenchResult.Machine(
+                InetAddress.getLocalHost().getHostName(),
+                Runtime.getRuntime().availableProcessors(),
+                Math.round(Long.parseLong(memory) / 1024.0 / 1024.0 * 10) / 10.0,
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-                System.getProperty("os.name") + " " + System.getProperty("os.version"), versions(),
+                System.getProperty("os.name") + " " + System.getProperty("os.version"),
+                versions(),
                 "make bench (--step-seconds " + stepSeconds + ", --post-rps " + postRate + ", --post-seconds "
-                        + postSeconds + ")", temporal);
+                        + postSeconds + ")",
+                temporal);
     }
 
     /** What the build put in bench-versions.properties. */
@@ -471,11 +573,18 @@ public final class Bench implements Callable<Integer> {
         Path previous;
         try (var files = Files.list(dir)) {
             previous = files.filter(file -> file.toString().endsWith(".json"))
-                    .max(Comparator.comparing(Bench::runAt)).orElse(null);
+                    .max(Comparator.comparing(Bench::runAt))
+                    .orElse(null);
         }
-        Files.writeString(dir.resolve(base + ".json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
-        Files.writeString(dir.resolve(base + ".md"), BenchReport.markdown(results,
-                previous == null ? null : JSON.readValue(previous.toFile(), BenchResult.class), previous));
+        Files.writeString(
+                dir.resolve(base + ".json"),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
+        Files.writeString(
+                dir.resolve(base + ".md"),
+                BenchReport.markdown(
+                        results,
+                        previous == null ? null : JSON.readValue(previous.toFile(), BenchResult.class),
+                        previous));
         say("written " + dir.resolve(base + ".md") + " and .json");
     }
 

@@ -6,7 +6,10 @@ import java.util.Collections;
 import java.util.List;
 
 /** Percentiles of a step's latencies, in milliseconds. */
-record Latencies(int count, @JsonProperty("p50_ms") double p50, @JsonProperty("p99_ms") double p99,
+record Latencies(
+        int count,
+        @JsonProperty("p50_ms") double p50,
+        @JsonProperty("p99_ms") double p99,
         @JsonProperty("max_ms") double max) {
 
     static Latencies of(List<Double> millis) {

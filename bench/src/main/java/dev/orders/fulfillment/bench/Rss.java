@@ -7,8 +7,7 @@ import java.nio.file.Path;
 /** Resident memory of a process, from /proc (Linux: the JDK has no reading of another process's memory). */
 final class Rss {
 
-    private Rss() {
-    }
+    private Rss() {}
 
     /** VmRSS in MiB, or -1 when the process is gone. */
     static long megabytes(long pid) {

@@ -8,9 +8,15 @@ import java.util.Map;
  * One rate step: offered rate, what completed and how fast. Sustainable when every order completed, the completion
  * rate kept up with the offered one, and the backlog did not grow while the orders were being sent.
  */
-record Step(@JsonProperty("offered_per_s") double offeredPerSecond, int sent, int completed,
-        @JsonProperty("completed_per_s") double completedPerSecond, @JsonProperty("completion") Latencies latency, boolean backlogGrew,
-        Map<String, Double> cpuMsPerOrder, Latencies postLatency) {
+record Step(
+        @JsonProperty("offered_per_s") double offeredPerSecond,
+        int sent,
+        int completed,
+        @JsonProperty("completed_per_s") double completedPerSecond,
+        @JsonProperty("completion") Latencies latency,
+        boolean backlogGrew,
+        Map<String, Double> cpuMsPerOrder,
+        Latencies postLatency) {
 
     Step {
         cpuMsPerOrder = cpuMsPerOrder == null ? Map.of() : cpuMsPerOrder; // the limit's steps, and older results
@@ -22,8 +28,7 @@ record Step(@JsonProperty("offered_per_s") double offeredPerSecond, int sent, in
     }
 
     /** One order's time in the pipeline, in milliseconds from the step's first intended send. */
-    record Span(double fromMs, double toMs) {
-    }
+    record Span(double fromMs, double toMs) {}
 
     @JsonProperty("sustainable")
     boolean sustainable() {

@@ -14,7 +14,9 @@ class BenchResultTest {
 
     private static List<Path> results() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("results"))) {
-            return files.filter(file -> file.toString().endsWith(".json")).sorted().toList();
+            return files.filter(file -> file.toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -28,10 +30,13 @@ class BenchResultTest {
 
             String md = BenchReport.markdown(now, before, results.get(i - 1));
 
-            assertThat(md).as(results.get(i).toString())
+            assertThat(md)
+                    .as(results.get(i).toString())
                     .contains("| host | " + now.machine().host() + " |")
-                    .contains("## Against the previous result (" + results.get(i - 1).getFileName() + ")")
-                    .contains("| limit sustainable /s | " + orDash(before.comparison().limitSustainable()) + " | "
+                    .contains("## Against the previous result ("
+                            + results.get(i - 1).getFileName() + ")")
+                    .contains("| limit sustainable /s | "
+                            + orDash(before.comparison().limitSustainable()) + " | "
                             + orDash(now.comparison().limitSustainable()) + " |");
             assertThat(now.suite()).isNotEmpty();
         }
@@ -45,17 +50,23 @@ class BenchResultTest {
         BenchResult again = Bench.JSON.readValue(Bench.JSON.writeValueAsString(read), BenchResult.class);
 
         // what the file says of each step, computed again from the figures it holds
-        assertThat(read.suite()).extracting(Step::sustainable).containsExactlyElementsOf(
-                Bench.JSON.readTree(newest.toFile()).path("suite").valueStream()
-                        .map(step -> step.path("sustainable").asBoolean()).toList());
+        assertThat(read.suite())
+                .extracting(Step::sustainable)
+                .containsExactlyElementsOf(Bench.JSON
+                        .readTree(newest.toFile())
+                        .path("suite")
+                        .valueStream()
+                        .map(step -> step.path("sustainable").asBoolean())
+                        .toList());
 
         assertThat(again.comparison()).isEqualTo(read.comparison());
         assertThat(again.services()).isEqualTo(read.services());
         assertThat(again.post()).isEqualTo(read.post());
-        assertThat(again.suite()).extracting(Step::offeredPerSecond, Step::sustainable, Step::cpuMsPerOrder)
+        assertThat(again.suite())
+                .extracting(Step::offeredPerSecond, Step::sustainable, Step::cpuMsPerOrder)
                 .containsExactlyElementsOf(read.suite().stream()
-                        .map(step -> org.assertj.core.groups.Tuple.tuple(step.offeredPerSecond(), step.sustainable(),
-                                step.cpuMsPerOrder()))
+                        .map(step -> org.assertj.core.groups.Tuple.tuple(
+                                step.offeredPerSecond(), step.sustainable(), step.cpuMsPerOrder()))
                         .toList());
     }
 

@@ -66,7 +66,14 @@ class StepTest {
 
     /** A step in which every order completed at the offered rate: only the backlog can fail it. */
     private static Step step(List<Step.Span> spans) {
-        return new Step(RATE, spans.size(), spans.size(), RATE, Latencies.of(List.of(1.0)),
-                Step.backlogGrew(spans, SENDING_MS), Map.of(), null);
+        return new Step(
+                RATE,
+                spans.size(),
+                spans.size(),
+                RATE,
+                Latencies.of(List.of(1.0)),
+                Step.backlogGrew(spans, SENDING_MS),
+                Map.of(),
+                null);
     }
 }

@@ -29,38 +29,59 @@ import picocli.CommandLine.Option;
  * arrive. After each, every accepted order must have ended where loadgen expected, and the services' tables must
  * add up ({@link Ledgers}). Prints a table, writes it to {@code drill/results/<date>-<host>.md}.
  */
-@Command(name = "drill", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Faults injected into the suite under traffic, and what became of every order after each.",
-                "Exit status: 0 when every drill that ran kept every invariant; 1 otherwise; 2 for bad options."})
+@Command(
+        name = "drill",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Faults injected into the suite under traffic, and what became of every order after each.",
+            "Exit status: 0 when every drill that ran kept every invariant; 1 otherwise; 2 for bad options."
+        })
 public final class Drill implements Callable<Integer> {
 
     /** Away from make run's ports (8080…, 15432, 7233) and the end-to-end tests' (18080…, 25432, 17233). */
     static final int BASE_PORT = 19080;
+
     static final int POSTGRES_PORT = 25532;
     static final int TEMPORAL_PORT = 19233;
 
-    @Option(names = "--rps", defaultValue = "5", description = "orders per second during each drill (default"
-            + " ${DEFAULT-VALUE})")
+    @Option(
+            names = "--rps",
+            defaultValue = "5",
+            description = "orders per second during each drill (default" + " ${DEFAULT-VALUE})")
     double rps;
 
-    @Option(names = "--seconds", defaultValue = "20", description = "traffic per drill, in seconds; the fault comes"
-            + " a quarter of the way in (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--seconds",
+            defaultValue = "20",
+            description = "traffic per drill, in seconds; the fault comes"
+                    + " a quarter of the way in (default ${DEFAULT-VALUE})")
     int seconds;
 
-    @Option(names = "--outage", defaultValue = "15", description = "how long PostgreSQL and Temporal stay away, in"
-            + " seconds (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--outage",
+            defaultValue = "15",
+            description = "how long PostgreSQL and Temporal stay away, in" + " seconds (default ${DEFAULT-VALUE})")
     int outage;
 
-    @Option(names = "--only", split = ",", description = "run only these drills, by name: kill-<service>,"
-            + " kill-temporal, postgres-down, temporal-unreachable")
+    @Option(
+            names = "--only",
+            split = ",",
+            description = "run only these drills, by name: kill-<service>,"
+                    + " kill-temporal, postgres-down, temporal-unreachable")
     List<String> only;
 
-    @Option(names = "--seed", defaultValue = "20261202", description = "loadgen's seed for the first drill, one more"
-            + " for each next (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--seed",
+            defaultValue = "20261202",
+            description = "loadgen's seed for the first drill, one more" + " for each next (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--soak", description = "instead of the drills: this many orders at --rps, with every service"
-            + " SIGKILLed once along the way (the 10,000-order figure: --soak 10000)")
+    @Option(
+            names = "--soak",
+            description = "instead of the drills: this many orders at --rps, with every service"
+                    + " SIGKILLed once along the way (the 10,000-order figure: --soak 10000)")
     Long soak;
 
     @Option(names = "--results", description = "the result file (default drill/results/<date>-<host>.md)")
@@ -87,8 +108,7 @@ public final class Drill implements Callable<Integer> {
                 .withPorts(BASE_PORT, POSTGRES_PORT, TEMPORAL_PORT)
                 .withoutServiceEcho();
         PrintStream out = System.out;
-        out.println("drill: starting the suite (simulation off; the services' output in " + data.resolve("logs")
-                + ")");
+        out.println("drill: starting the suite (simulation off; the services' output in " + data.resolve("logs") + ")");
         Instant startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         List<StepResult> results;
         String temporal;
@@ -100,11 +120,21 @@ public final class Drill implements Callable<Integer> {
             results = run(stack, steps, rps, seed, out);
         }
         String plan = soak != null
-                ? String.format(Locale.ROOT, "%d orders at %.0f/s (simulation off), every service SIGKILLed once"
-                        + " along the way. Repeat with `make drill ARGS=\"--soak %d --rps %.0f\"`.", soak, rps, soak, rps)
-                : String.format(Locale.ROOT, "Each drill: %d s of loadgen traffic at %.0f orders/s (simulation off),"
-                        + " the fault a quarter of the way in; outages last %d s. Repeat with `make drill`.", seconds,
-                        rps, outage);
+                ? String.format(
+                        Locale.ROOT,
+                        "%d orders at %.0f/s (simulation off), every service SIGKILLed once"
+                                + " along the way. Repeat with `make drill ARGS=\"--soak %d --rps %.0f\"`.",
+                        soak,
+                        rps,
+                        soak,
+                        rps)
+                : String.format(
+                        Locale.ROOT,
+                        "Each drill: %d s of loadgen traffic at %.0f orders/s (simulation off),"
+                                + " the fault a quarter of the way in; outages last %d s. Repeat with `make drill`.",
+                        seconds,
+                        rps,
+                        outage);
         DrillReport report = new DrillReport(startedAt, temporal, plan, results);
         Path file = resultFile != null ? resultFile : DrillReport.defaultFile(root.resolve("drill/results"));
         Files.createDirectories(file.toAbsolutePath().getParent());
@@ -129,8 +159,8 @@ public final class Drill implements Callable<Integer> {
             if (step.realTemporal() && stack.temporalPid().isEmpty()) {
                 out.println("drill: " + step.name() + " not run: it needs the launcher's own temporal server"
                         + " start-dev; this stack has " + stack.temporalDescription());
-                results.add(StepResult.skipped(step.name(), "needs the Temporal dev server; ran on "
-                        + stack.temporalDescription()));
+                results.add(StepResult.skipped(
+                        step.name(), "needs the Temporal dev server; ran on " + stack.temporalDescription()));
                 continue;
             }
             results.add(runOne(stack, ledgers, step, rps, seed + i, out));
@@ -138,11 +168,16 @@ public final class Drill implements Callable<Integer> {
         return results;
     }
 
-    private static StepResult runOne(RunningStack stack, Ledgers ledgers, Step step, double rps, long seed,
-            PrintStream out) throws Exception {
+    private static StepResult runOne(
+            RunningStack stack, Ledgers ledgers, Step step, double rps, long seed, PrintStream out) throws Exception {
         long count = Math.round(rps * step.traffic().toMillis() / 1000.0);
-        out.printf(Locale.ROOT, "%ndrill: %s, %d s into %d orders at %.0f/s%n", step.name(),
-                step.faultAt().toSeconds(), count, rps);
+        out.printf(
+                Locale.ROOT,
+                "%ndrill: %s, %d s into %d orders at %.0f/s%n",
+                step.name(),
+                step.faultAt().toSeconds(),
+                count,
+                rps);
         LoadPlan plan = LoadPlan.to(stack.baseUrl(), count, rps, seed).withWaitTimeout(Duration.ofSeconds(300));
         FutureTask<Report> traffic = new FutureTask<>(() -> LoadGen.run(plan, out));
         Thread sender = new Thread(traffic, "drill-traffic");
@@ -162,10 +197,10 @@ public final class Drill implements Callable<Integer> {
             throw new IllegalStateException("loadgen failed during " + step.name(), e.getCause());
         }
         boolean ready = stack.awaitAllReady(Step.BACK_WITHIN);
-        StepResult result = new StepResult(step.name(), null, outcome, report, ledgers.settle(Duration.ofSeconds(60)),
-                ready);
-        out.println("drill: " + step.name() + ": " + (result.passed() ? "passed" : "FAILED: "
-                + String.join("; ", result.violations())));
+        StepResult result =
+                new StepResult(step.name(), null, outcome, report, ledgers.settle(Duration.ofSeconds(60)), ready);
+        out.println("drill: " + step.name() + ": "
+                + (result.passed() ? "passed" : "FAILED: " + String.join("; ", result.violations())));
         return result;
     }
 

@@ -52,42 +52,64 @@ final class Ledgers {
      * @param stockDrift       SKUs whose available + reserved − restocked moved from the baseline
      * @param notifications    (order, type) sent more than once, or an ended order its customer was not told of
      */
-    record Findings(long orders, long stuck, long unstarted, long duplicateCharges, long unrefunded,
-            long orphanReserved, long stockDrift, long notifications) {
+    record Findings(
+            long orders,
+            long stuck,
+            long unstarted,
+            long duplicateCharges,
+            long unrefunded,
+            long orphanReserved,
+            long stockDrift,
+            long notifications) {
 
         boolean clean() {
-            return stuck == 0 && unstarted == 0 && duplicateCharges == 0 && unrefunded == 0 && orphanReserved == 0
-                    && stockDrift == 0 && notifications == 0;
+            return stuck == 0
+                    && unstarted == 0
+                    && duplicateCharges == 0
+                    && unrefunded == 0
+                    && orphanReserved == 0
+                    && stockDrift == 0
+                    && notifications == 0;
         }
     }
 
     Findings read() throws SQLException {
-        try (Connection db = connect(); Statement sql = db.createStatement()) {
+        try (Connection db = connect();
+                Statement sql = db.createStatement()) {
             Map<String, Long> balance = stockBalance(sql);
             long drift = balance.entrySet().stream()
                     .filter(sku -> !sku.getValue().equals(stockBaseline.getOrDefault(sku.getKey(), 0L)))
                     .count();
             return new Findings(
                     count(sql, "select count(*) from orders.orders"),
-                    count(sql, "select count(*) from orders.orders where status not in " + TERMINAL
-                            + " and status not in ('manual_review', 'backordered')"),
+                    count(
+                            sql,
+                            "select count(*) from orders.orders where status not in " + TERMINAL
+                                    + " and status not in ('manual_review', 'backordered')"),
                     count(sql, "select count(*) from orders.orders where workflow_started_at is null"),
                     count(sql, """
                             select count(*) from (select order_id from payment.charges where status = 'succeeded'
                                                   group by order_id having count(*) > 1) twice"""),
-                    count(sql, "select count(*) from payment.charges c join orders.orders o on o.id = c.order_id"
-                            + " left join payment.refunds r on r.charge_id = c.id where c.status = 'succeeded'"
-                            + " and o.status in " + UNPAID + " and r.id is null"),
-                    count(sql, "select count(distinct r.order_id) from inventory.reservations r"
-                            + " join orders.orders o on o.id = r.order_id"
-                            + " left join shipping.shipments s on s.order_id = r.order_id"
-                            + " where r.status = 'reserved' and o.status in " + TERMINAL + " and s.order_id is null"),
+                    count(
+                            sql,
+                            "select count(*) from payment.charges c join orders.orders o on o.id = c.order_id"
+                                    + " left join payment.refunds r on r.charge_id = c.id where c.status = 'succeeded'"
+                                    + " and o.status in " + UNPAID + " and r.id is null"),
+                    count(
+                            sql,
+                            "select count(distinct r.order_id) from inventory.reservations r"
+                                    + " join orders.orders o on o.id = r.order_id"
+                                    + " left join shipping.shipments s on s.order_id = r.order_id"
+                                    + " where r.status = 'reserved' and o.status in " + TERMINAL
+                                    + " and s.order_id is null"),
                     drift,
-                    count(sql, "select (select count(*) from (select 1 from notification.notifications"
-                            + " group by order_id, type having count(*) > 1) twice)"
-                            + " + (select count(*) from orders.orders o where o.status in " + TERMINAL
-                            + " and not exists (select 1 from notification.notifications n where n.order_id = o.id"
-                            + " and n.type = " + NOTIFICATION_OF_END + "))"));
+                    count(
+                            sql,
+                            "select (select count(*) from (select 1 from notification.notifications"
+                                    + " group by order_id, type having count(*) > 1) twice)"
+                                    + " + (select count(*) from orders.orders o where o.status in " + TERMINAL
+                                    + " and not exists (select 1 from notification.notifications n where n.order_id = o.id"
+                                    + " and n.type = " + NOTIFICATION_OF_END + "))"));
         }
     }
 
@@ -120,7 +142,8 @@ final class Ledgers {
     }
 
     private Map<String, Long> stockBalance() throws SQLException {
-        try (Connection db = connect(); Statement sql = db.createStatement()) {
+        try (Connection db = connect();
+                Statement sql = db.createStatement()) {
             return stockBalance(sql);
         }
     }

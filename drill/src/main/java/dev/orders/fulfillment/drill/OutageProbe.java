@@ -21,7 +21,8 @@ final class OutageProbe {
     /** An answer slower than this is a hang: the API's own database wait is 3 s (service-defaults.yaml). */
     static final Duration HANG = Duration.ofSeconds(10);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI api;
     private final Map<String, Integer> answers = new TreeMap<>();
     private int proper;
@@ -44,15 +45,16 @@ final class OutageProbe {
     }
 
     private void ask(String path) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(api.resolve(path)).timeout(HANG).GET().build();
+        HttpRequest request =
+                HttpRequest.newBuilder(api.resolve(path)).timeout(HANG).GET().build();
         long started = System.nanoTime();
         try {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
             answers.merge(Integer.toString(status), 1, Integer::sum);
             if (status == 503) {
-                boolean problem = response.headers().firstValue("Content-Type").orElse("")
-                        .startsWith("application/problem+json");
+                boolean problem =
+                        response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
                 if (problem && response.headers().firstValue("Retry-After").isPresent()) {
                     proper++;
                 } else {
@@ -77,8 +79,12 @@ final class OutageProbe {
     }
 
     String describe() {
-        return String.format(Locale.ROOT, "%d API answers during the outage %s, %d of them 503 problem+json with"
-                + " Retry-After; slowest %d ms", answers.values().stream().mapToInt(Integer::intValue).sum(), answers,
-                proper, slowestMillis);
+        return String.format(
+                Locale.ROOT,
+                "%d API answers during the outage %s, %d of them 503 problem+json with" + " Retry-After; slowest %d ms",
+                answers.values().stream().mapToInt(Integer::intValue).sum(),
+                answers,
+                proper,
+                slowestMillis);
     }
 }

@@ -20,8 +20,7 @@ import java.util.Optional;
 record Step(String name, Duration faultAt, Duration traffic, boolean realTemporal, Fault fault) {
 
     /** What the fault did and whether what it saw was right. */
-    record Outcome(String what, boolean passed) {
-    }
+    record Outcome(String what, boolean passed) {}
 
     @FunctionalInterface
     interface Fault {
@@ -42,7 +41,11 @@ record Step(String name, Duration faultAt, Duration traffic, boolean realTempora
         Duration longer = aroundOutage.compareTo(trafficEach) > 0 ? aroundOutage : trafficEach;
         steps.add(new Step("kill Temporal", faultAt, trafficEach, true, Step::killTemporal));
         steps.add(new Step("PostgreSQL down", faultAt, longer, false, (stack, ledgers) -> postgresDown(stack, outage)));
-        steps.add(new Step("Temporal unreachable", faultAt, longer, true,
+        steps.add(new Step(
+                "Temporal unreachable",
+                faultAt,
+                longer,
+                true,
                 (stack, ledgers) -> temporalUnreachable(stack, ledgers, outage)));
         return steps;
     }
@@ -58,14 +61,17 @@ record Step(String name, Duration faultAt, Duration traffic, boolean realTempora
             boolean passed = true;
             for (Service service : Service.values()) {
                 long due = System.nanoTime() + every.toNanos();
-                Outcome one = killService(service, Duration.ZERO, traffic).fault().inject(stack, ledgers);
-                back.add(service.moduleName() + " " + one.what().replaceFirst(".*ready again ", "")
-                        .replace(" later", ""));
+                Outcome one =
+                        killService(service, Duration.ZERO, traffic).fault().inject(stack, ledgers);
+                back.add(service.moduleName() + " "
+                        + one.what().replaceFirst(".*ready again ", "").replace(" later", ""));
                 passed &= one.passed();
                 Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
             }
-            return new Outcome("SIGKILL to each service in turn, every " + every.toSeconds() + " s; back after: "
-                    + String.join(", ", back), passed);
+            return new Outcome(
+                    "SIGKILL to each service in turn, every " + every.toSeconds() + " s; back after: "
+                            + String.join(", ", back),
+                    passed);
         });
     }
 
@@ -76,10 +82,16 @@ record Step(String name, Duration faultAt, Duration traffic, boolean realTempora
             long pid = stack.kill(service);
             Optional<Duration> back = stack.awaitReplaced(service, pid, BACK_WITHIN);
             return back.isPresent()
-                    ? new Outcome(String.format(Locale.ROOT, "SIGKILL to pid %d; supervision had it ready again"
-                            + " %.1f s later", pid, seconds(System.nanoTime() - killedAt)), true)
-                    : new Outcome("SIGKILL to pid " + pid + "; not ready again within " + BACK_WITHIN.toSeconds()
-                            + " s", false);
+                    ? new Outcome(
+                            String.format(
+                                    Locale.ROOT,
+                                    "SIGKILL to pid %d; supervision had it ready again" + " %.1f s later",
+                                    pid,
+                                    seconds(System.nanoTime() - killedAt)),
+                            true)
+                    : new Outcome(
+                            "SIGKILL to pid " + pid + "; not ready again within " + BACK_WITHIN.toSeconds() + " s",
+                            false);
         });
     }
 
@@ -87,8 +99,13 @@ record Step(String name, Duration faultAt, Duration traffic, boolean realTempora
         stack.killTemporal();
         long started = System.nanoTime();
         stack.startTemporal();
-        return new Outcome(String.format(Locale.ROOT, "SIGKILL to temporal server start-dev; started again on the"
-                + " same database file, ready in %.1f s", seconds(System.nanoTime() - started)), true);
+        return new Outcome(
+                String.format(
+                        Locale.ROOT,
+                        "SIGKILL to temporal server start-dev; started again on the"
+                                + " same database file, ready in %.1f s",
+                        seconds(System.nanoTime() - started)),
+                true);
     }
 
     private static Outcome postgresDown(RunningStack stack, Duration outage) throws Exception {
@@ -99,12 +116,12 @@ record Step(String name, Duration faultAt, Duration traffic, boolean realTempora
         } finally {
             stack.startPostgres();
         }
-        return new Outcome("stopped for " + outage.toSeconds() + " s, then started on its data: "
-                + probe.describe(), probe.passed());
+        return new Outcome(
+                "stopped for " + outage.toSeconds() + " s, then started on its data: " + probe.describe(),
+                probe.passed());
     }
 
-    private static Outcome temporalUnreachable(RunningStack stack, Ledgers ledgers, Duration outage)
-            throws Exception {
+    private static Outcome temporalUnreachable(RunningStack stack, Ledgers ledgers, Duration outage) throws Exception {
         Instant from = Instant.now();
         stack.freezeTemporal(true);
         try {
@@ -113,8 +130,10 @@ record Step(String name, Duration faultAt, Duration traffic, boolean realTempora
             stack.freezeTemporal(false);
         }
         long accepted = ledgers.ordersCreatedBetween(from, Instant.now());
-        return new Outcome("frozen (SIGSTOP: connections open, nothing answers) for " + outage.toSeconds()
-                + " s, then SIGCONT: " + accepted + " orders accepted meanwhile", accepted > 0);
+        return new Outcome(
+                "frozen (SIGSTOP: connections open, nothing answers) for " + outage.toSeconds() + " s, then SIGCONT: "
+                        + accepted + " orders accepted meanwhile",
+                accepted > 0);
     }
 
     private static double seconds(long nanos) {

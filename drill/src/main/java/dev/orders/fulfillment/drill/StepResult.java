@@ -8,7 +8,12 @@ import java.util.List;
  * One drill's row: what the fault did and saw, loadgen's reconciliation of the orders sent around it, and what the
  * services' tables showed after it. {@code skipped} says why a drill did not run (then the rest is null).
  */
-record StepResult(String name, String skipped, Step.Outcome outcome, Report traffic, Ledgers.Findings ledgers,
+record StepResult(
+        String name,
+        String skipped,
+        Step.Outcome outcome,
+        Report traffic,
+        Ledgers.Findings ledgers,
         boolean allReadyAfter) {
 
     static StepResult skipped(String name, String why) {
@@ -25,7 +30,10 @@ record StepResult(String name, String skipped, Step.Outcome outcome, Report traf
 
     /** Accepted orders the API does not know, or that never settled. */
     long lost() {
-        return ran() ? traffic.reconciliation().lost().size() + traffic.reconciliation().unsettled().size() : 0;
+        return ran()
+                ? traffic.reconciliation().lost().size()
+                        + traffic.reconciliation().unsettled().size()
+                : 0;
     }
 
     /** Orders the tables show neither ended nor resting (review, backorder), or never started. */

@@ -22,8 +22,16 @@ import org.junit.jupiter.api.Test;
 class LedgersTest {
 
     /** Each service's schema and the module whose migrations make it. */
-    private static final Map<String, String> SCHEMAS = Map.of("orders", "api-service", "inventory",
-            "inventory-worker", "payment", "payment-worker", "shipping", "shipping-worker", "notification",
+    private static final Map<String, String> SCHEMAS = Map.of(
+            "orders",
+            "api-service",
+            "inventory",
+            "inventory-worker",
+            "payment",
+            "payment-worker",
+            "shipping",
+            "shipping-worker",
+            "notification",
             "notification-worker");
 
     private static EmbeddedPostgres postgres;
@@ -41,7 +49,8 @@ class LedgersTest {
 
     @BeforeEach
     void migrate() throws SQLException {
-        try (Connection db = postgres.getPostgresDatabase().getConnection(); Statement sql = db.createStatement()) {
+        try (Connection db = postgres.getPostgresDatabase().getConnection();
+                Statement sql = db.createStatement()) {
             for (String schema : SCHEMAS.keySet()) {
                 sql.execute("drop schema if exists " + schema + " cascade");
             }
@@ -49,8 +58,8 @@ class LedgersTest {
         SCHEMAS.forEach((schema, module) -> Flyway.configure()
                 .dataSource(postgres.getPostgresDatabase())
                 .schemas(schema)
-                .locations("filesystem:" + Settings.findRoot().resolve(module).resolve(
-                        "src/main/resources/db/migration"))
+                .locations(
+                        "filesystem:" + Settings.findRoot().resolve(module).resolve("src/main/resources/db/migration"))
                 .load()
                 .migrate());
         ledgers = Ledgers.before(url(), "postgres", "postgres");
@@ -164,7 +173,8 @@ class LedgersTest {
     }
 
     private static void sql(String statement) throws SQLException {
-        try (Connection db = postgres.getPostgresDatabase().getConnection(); Statement sql = db.createStatement()) {
+        try (Connection db = postgres.getPostgresDatabase().getConnection();
+                Statement sql = db.createStatement()) {
             sql.execute(statement);
         }
     }

@@ -42,8 +42,8 @@ class ShortDrillTest {
             assertThat(result.orders()).isEqualTo(80);
             assertThat(result.violations()).isEmpty();
             assertThat(result.ledgers().orders()).isEqualTo(80);
-            DrillReport report = new DrillReport(java.time.Instant.now(), stack.temporalDescription(), "short",
-                    results);
+            DrillReport report =
+                    new DrillReport(java.time.Instant.now(), stack.temporalDescription(), "short", results);
             assertThat(report.lastLine())
                     .isEqualTo("drill: 80 orders, 0 lost, 0 duplicate charges, 0 orphan reservations, stock conserved");
         }

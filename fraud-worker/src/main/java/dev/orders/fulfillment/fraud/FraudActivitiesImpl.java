@@ -37,13 +37,16 @@ class FraudActivitiesImpl implements FraudActivities {
             simulation.beforeWork("FraudAssessment");
             // a retried or re-driven order keeps its first score, even if the customer's history has changed since;
             // amended items (a new revision) are scored afresh
-            FraudAssessmentResult assessment = stored(input.orderId(), input.revision())
-                    .orElseGet(() -> scoreAndStore(input));
+            FraudAssessmentResult assessment =
+                    stored(input.orderId(), input.revision()).orElseGet(() -> scoreAndStore(input));
             span.setAttribute(OrderSpans.FRAUD_RISK_SCORE, (long) assessment.riskScore());
             span.setAttribute(OrderSpans.FRAUD_HIGH_RISK, assessment.requiresManualReview());
             span.setAttribute(OrderSpans.FRAUD_RISK_FACTORS, assessment.riskFactors());
-            log.info("order {} fraud risk score {}, factors {}",
-                    input.orderId(), assessment.riskScore(), assessment.riskFactors());
+            log.info(
+                    "order {} fraud risk score {}, factors {}",
+                    input.orderId(),
+                    assessment.riskScore(),
+                    assessment.riskFactors());
             return assessment;
         });
     }
@@ -74,8 +77,8 @@ class FraudActivitiesImpl implements FraudActivities {
                         WHERE order_id = :orderId AND revision = :revision""")
                 .param("orderId", orderId)
                 .param("revision", revision)
-                .query((rs, row) -> new FraudAssessmentResult(
-                        rs.getInt("risk_score"), List.of((String[]) rs.getArray("risk_factors").getArray())))
+                .query((rs, row) -> new FraudAssessmentResult(rs.getInt("risk_score"), List.of((String[])
+                        rs.getArray("risk_factors").getArray())))
                 .optional();
     }
 }

@@ -21,8 +21,7 @@ final class FraudRules {
     private static final BigDecimal HIGH_VALUE = new BigDecimal("1000");
     private static final BigDecimal VERY_HIGH_VALUE = new BigDecimal("5000");
 
-    private FraudRules() {
-    }
+    private FraudRules() {}
 
     static FraudAssessmentResult score(FraudAssessmentInput input) {
         Score score = new Score();

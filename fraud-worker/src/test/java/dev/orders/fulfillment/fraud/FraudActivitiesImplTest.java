@@ -23,10 +23,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The activity on a real PostgreSQL, called with a real activity context. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "spring.temporal.test-server.enabled=true",
-        // whatever the developer's shell exports, the context's own Simulation stays out of the way
-        "FRAUD_SIMULATION_ENABLED=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "spring.temporal.test-server.enabled=true",
+            // whatever the developer's shell exports, the context's own Simulation stays out of the way
+            "FRAUD_SIMULATION_ENABLED=false"
+        })
 class FraudActivitiesImplTest {
 
     @RegisterExtension
@@ -46,18 +49,23 @@ class FraudActivitiesImplTest {
         FraudAssessmentResult first = fraud.assess(backorderExample(orderId, new CustomerHistory(5, 0, 0, 0)));
         FraudAssessmentResult again = fraud.assess(backorderExample(orderId, new CustomerHistory(0, 3, 2, 20)));
 
-        assertThat(first).isEqualTo(new FraudAssessmentResult(45,
-                List.of("high_value_order", "very_high_value_order", "loyal_customer")));
+        assertThat(first)
+                .isEqualTo(new FraudAssessmentResult(
+                        45, List.of("high_value_order", "very_high_value_order", "loyal_customer")));
         assertThat(again).isEqualTo(first);
         assertThat(jdbc.sql("""
                         SELECT customer_id, customer_tier, total_amount, risk_score, array_to_string(risk_factors, ' ')
                         FROM fraud.assessments WHERE order_id = :orderId
                         """)
-                .param("orderId", orderId)
-                .query((rs, row) -> List.of(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getInt(4),
-                        rs.getString(5)))
-                .list())
-                .containsExactly(List.of("test-customer", "standard", new BigDecimal("199990.00"), 45,
+                        .param("orderId", orderId)
+                        .query((rs, row) -> List.of(
+                                rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getInt(4), rs.getString(5)))
+                        .list())
+                .containsExactly(List.of(
+                        "test-customer",
+                        "standard",
+                        new BigDecimal("199990.00"),
+                        45,
                         "high_value_order very_high_value_order loyal_customer"));
     }
 
@@ -68,20 +76,25 @@ class FraudActivitiesImplTest {
         FraudAssessmentInput placed = backorderExample(orderId, CustomerHistory.none());
 
         FraudAssessmentResult first = fraud.assess(placed);
-        FraudAssessmentResult amended = fraud.assess(new FraudAssessmentInput(orderId, placed.customerId(),
-                placed.customerTier(), new BigDecimal("29.99"), placed.history(), 1));
+        FraudAssessmentResult amended = fraud.assess(new FraudAssessmentInput(
+                orderId, placed.customerId(), placed.customerTier(), new BigDecimal("29.99"), placed.history(), 1));
 
         assertThat(first.riskScore()).isEqualTo(55);
         assertThat(amended.riskScore()).isLessThan(first.riskScore());
         assertThat(fraud.assess(placed)).isEqualTo(first);
         assertThat(jdbc.sql("SELECT revision FROM fraud.assessments WHERE order_id = :orderId ORDER BY revision")
-                .param("orderId", orderId).query(Integer.class).list()).containsExactly(0, 1);
+                        .param("orderId", orderId)
+                        .query(Integer.class)
+                        .list())
+                .containsExactly(0, 1);
     }
 
     @Test
     void aSimulatedOutageFailsTheAttemptRetryablyAndStoresNothing() {
-        FraudActivities failing = calls.stub(FraudActivities.class, new FraudActivitiesImpl(jdbc,
-                Simulation.fromEnvironment(Map.of("FRAUD_FAILURE_RATE", "1")::get, "FRAUD")));
+        FraudActivities failing = calls.stub(
+                FraudActivities.class,
+                new FraudActivitiesImpl(
+                        jdbc, Simulation.fromEnvironment(Map.of("FRAUD_FAILURE_RATE", "1")::get, "FRAUD")));
         UUID orderId = UUID.randomUUID();
 
         assertThatThrownBy(() -> failing.assess(backorderExample(orderId, CustomerHistory.none())))
@@ -92,12 +105,15 @@ class FraudActivitiesImplTest {
                     assertThat(failure.isNonRetryable()).isFalse();
                 });
         assertThat(jdbc.sql("SELECT count(*) FROM fraud.assessments WHERE order_id = :orderId")
-                .param("orderId", orderId).query(Integer.class).single()).isZero();
+                        .param("orderId", orderId)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     /** The seed's backorder order: 55 points from the order itself. */
     private static FraudAssessmentInput backorderExample(UUID orderId, CustomerHistory history) {
-        return new FraudAssessmentInput(orderId, "test-customer", CustomerTier.STANDARD, new BigDecimal("199990"),
-                history);
+        return new FraudAssessmentInput(
+                orderId, "test-customer", CustomerTier.STANDARD, new BigDecimal("199990"), history);
     }
 }

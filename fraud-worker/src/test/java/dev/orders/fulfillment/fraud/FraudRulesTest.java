@@ -47,10 +47,22 @@ class FraudRulesTest {
               floor applies to the total, not per rule | joe              | premium  | 10      | 5         | 1        | 0          | 0         | 0     | premium_tier loyal_customer recent_payment_failures
               no upper clamp                           | new-joe          | new      | 10000   | 0         | 2        | 1          | 11        | 130   | new_customer_id new_tier high_value_order very_high_value_order recent_payment_failures recent_rejections
             """)
-    void scoresEveryRuleInOrder(String rule, String customerId, String tier, BigDecimal amount, int completed,
-            int paymentFailures, int rejections, int ordersLastHour, int score, String factors) {
-        FraudAssessmentInput input = new FraudAssessmentInput(UUID.randomUUID(), customerId,
-                CustomerTier.fromWire(tier).orElseThrow(), amount,
+    void scoresEveryRuleInOrder(
+            String rule,
+            String customerId,
+            String tier,
+            BigDecimal amount,
+            int completed,
+            int paymentFailures,
+            int rejections,
+            int ordersLastHour,
+            int score,
+            String factors) {
+        FraudAssessmentInput input = new FraudAssessmentInput(
+                UUID.randomUUID(),
+                customerId,
+                CustomerTier.fromWire(tier).orElseThrow(),
+                amount,
                 new CustomerHistory(completed, paymentFailures, rejections, ordersLastHour));
 
         FraudAssessmentResult result = FraudRules.score(input);
@@ -65,9 +77,11 @@ class FraudRulesTest {
         CustomerHistory worstHistory = new CustomerHistory(0, 10, 10, 100);
 
         assertThat(FraudRules.score(input("new-customer", CustomerTier.NEW, "500000", CustomerHistory.none()))
-                .requiresManualReview()).isTrue();
+                        .requiresManualReview())
+                .isTrue();
         assertThat(FraudRules.score(input("test-customer", CustomerTier.STANDARD, "199990", worstHistory))
-                .requiresManualReview()).isFalse();
+                        .requiresManualReview())
+                .isFalse();
     }
 
     @Test

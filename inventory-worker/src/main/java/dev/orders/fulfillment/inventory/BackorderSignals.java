@@ -35,17 +35,27 @@ class BackorderSignals {
         int signalled = 0;
         for (StockLedger.WaitingOrder order : waitingOrders) {
             try {
-                OrderTraces.within(order.traceParent(), () -> client.newWorkflowStub(OrderFulfillmentWorkflow.class,
-                        OrderFulfillmentWorkflow.workflowId(order.orderId())).restocked(sku));
+                OrderTraces.within(
+                        order.traceParent(),
+                        () -> client.newWorkflowStub(
+                                        OrderFulfillmentWorkflow.class,
+                                        OrderFulfillmentWorkflow.workflowId(order.orderId()))
+                                .restocked(sku));
                 signalled++;
             } catch (WorkflowNotFoundException e) {
-                log.warn("order {} waits for {} but its workflow is not running: {}", order.orderId(), sku,
+                log.warn(
+                        "order {} waits for {} but its workflow is not running: {}",
+                        order.orderId(),
+                        sku,
                         e.getMessage());
             } catch (WorkflowServiceException e) {
                 // The client retries an unreachable frontend for a while; paying that once per order would hold
                 // the request for minutes, and the timers cover every order anyway.
-                log.warn("cannot signal the {} orders waiting for {} (Temporal: {}); they will re-check on their timer",
-                        waitingOrders.size() - signalled, sku, e.getMessage());
+                log.warn(
+                        "cannot signal the {} orders waiting for {} (Temporal: {}); they will re-check on their timer",
+                        waitingOrders.size() - signalled,
+                        sku,
+                        e.getMessage());
                 break;
             }
         }

@@ -49,13 +49,17 @@ class InventoryActivitiesImpl implements InventoryActivities {
 
             StockLedger.Reservation reservation = ledger.reserve(input.orderId(), requested, simulatedOutOfStock);
             span.setAttribute(OrderSpans.INVENTORY_ALL_AVAILABLE, reservation.reserved());
-            span.setAttribute(OrderSpans.INVENTORY_UNAVAILABLE_COUNT, (long) reservation.shortages().size());
+            span.setAttribute(OrderSpans.INVENTORY_UNAVAILABLE_COUNT, (long)
+                    reservation.shortages().size());
             if (reservation.alreadyHeld()) {
                 log.info("order {}: stock already reserved", input.orderId());
             } else if (reservation.reserved()) {
                 log.info("order {}: reserved {}", input.orderId(), requested);
             } else {
-                log.info("order {}: backordered, short of {}{}", input.orderId(), reservation.shortages(),
+                log.info(
+                        "order {}: backordered, short of {}{}",
+                        input.orderId(),
+                        reservation.shortages(),
                         simulatedOutOfStock.isEmpty() ? "" : " (simulated out of stock: " + simulatedOutOfStock + ")");
             }
             return new ReserveInventoryResult(reservation.reserved(), reservation.shortages());
@@ -78,7 +82,8 @@ class InventoryActivitiesImpl implements InventoryActivities {
     /** An order may list a SKU more than once; stock is reserved per SKU. */
     private static SortedMap<String, Integer> quantitiesPerSku(List<OrderLine> lines) {
         if (lines == null || lines.isEmpty()) {
-            throw ApplicationFailure.newNonRetryableFailure("an order without lines cannot be reserved", "InvalidOrderLines");
+            throw ApplicationFailure.newNonRetryableFailure(
+                    "an order without lines cannot be reserved", "InvalidOrderLines");
         }
         for (OrderLine line : lines) {
             if (line.sku() == null || line.sku().isBlank() || line.quantity() <= 0) {

@@ -31,15 +31,12 @@ class StockController {
         this.backorderSignals = backorderSignals;
     }
 
-    record StockList(List<StockLevel> stock) {
-    }
+    record StockList(List<StockLevel> stock) {}
 
     /** {@code restock_id}: optional, the caller's key for this restock (api-service passes its Idempotency-Key). */
-    record RestockRequest(Integer quantity, String restockId) {
-    }
+    record RestockRequest(Integer quantity, String restockId) {}
 
-    record RestockResponse(String sku, int available, int signalledOrders, boolean replayed) {
-    }
+    record RestockResponse(String sku, int available, int signalledOrders, boolean replayed) {}
 
     @GetMapping
     StockList all() {
@@ -55,28 +52,37 @@ class StockController {
     RestockResponse restock(@PathVariable String sku, @RequestBody RestockRequest request) {
         Integer quantity = request.quantity();
         if (quantity == null || quantity < 1 || quantity > MAX_RESTOCK) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST,
                     "quantity must be a whole number from 1 to " + MAX_RESTOCK + ", got " + quantity);
         }
         String restockId = request.restockId();
         if (restockId != null && (restockId.isEmpty() || restockId.length() > MAX_RESTOCK_ID)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "restock_id must be 1 to " + MAX_RESTOCK_ID + " characters");
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST, "restock_id must be 1 to " + MAX_RESTOCK_ID + " characters");
         }
         // the stock is committed when this returns, so every order woken below can reserve it
         StockLedger.Restock restock;
         try {
-            restock = ledger.restock(sku, quantity, restockId).orElseThrow(() -> ledger.find(sku).isEmpty()
-                ? unknown(sku)
-                : new ResponseStatusException(HttpStatus.CONFLICT,
-                        "restocking " + sku + " by " + quantity + " would exceed " + StockLedger.MAX_AVAILABLE));
+            restock = ledger.restock(sku, quantity, restockId)
+                    .orElseThrow(() -> ledger.find(sku).isEmpty()
+                            ? unknown(sku)
+                            : new ResponseStatusException(
+                                    HttpStatus.CONFLICT,
+                                    "restocking " + sku + " by " + quantity + " would exceed "
+                                            + StockLedger.MAX_AVAILABLE));
         } catch (StockLedger.RestockIdReusedException e) {
             throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
         }
         // a replay signals again: waking a waiting order twice is harmless, and covers a signal the first one lost
         int signalled = backorderSignals.restocked(sku, restock.waitingOrders());
-        log.info("restocked {} by {} to {}{}; signalled {} of {} waiting orders", sku, quantity, restock.available(),
-                restock.replayed() ? " (replayed restock " + restockId + ", nothing added)" : "", signalled,
+        log.info(
+                "restocked {} by {} to {}{}; signalled {} of {} waiting orders",
+                sku,
+                quantity,
+                restock.available(),
+                restock.replayed() ? " (replayed restock " + restockId + ", nothing added)" : "",
+                signalled,
                 restock.waitingOrders().size());
         return new RestockResponse(sku, restock.available(), signalled, restock.replayed());
     }

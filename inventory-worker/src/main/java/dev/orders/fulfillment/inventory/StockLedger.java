@@ -41,8 +41,7 @@ class StockLedger {
      * The stock after a restock, and the orders waiting for that SKU; {@code replayed} when the restock id had been
      * applied before, and this answer is that restock's (nothing added now).
      */
-    record Restock(int available, List<WaitingOrder> waitingOrders, boolean replayed) {
-    }
+    record Restock(int available, List<WaitingOrder> waitingOrders, boolean replayed) {}
 
     /** A restock id sent again for a different SKU or quantity: a client bug, refused rather than guessed at. */
     static class RestockIdReusedException extends RuntimeException {
@@ -51,12 +50,10 @@ class StockLedger {
         }
     }
 
-    private record RecordedRestock(String sku, int quantity, int available) {
-    }
+    private record RecordedRestock(String sku, int quantity, int available) {}
 
     /** An order waiting for stock, and the trace it was backordered in (null when untraced). */
-    record WaitingOrder(UUID orderId, String traceParent) {
-    }
+    record WaitingOrder(UUID orderId, String traceParent) {}
 
     /**
      * @param requested quantity per SKU, in SKU order
@@ -66,16 +63,13 @@ class StockLedger {
     public Reservation reserve(UUID orderId, SortedMap<String, Integer> requested, Set<String> simulatedOutOfStock) {
         // Locking in SKU order keeps concurrent orders from deadlocking, and locking before the idempotency
         // check serialises a retry that races its own earlier attempt: the second one sees the first's rows.
-        Map<String, Integer> stock = jdbc.sql("""
+        Map<String, Integer> stock =
+                jdbc.sql("""
                         select sku, available from inventory.stock
                         where sku in (:skus)
                         order by sku
-                        for update""")
-                .param("skus", requested.keySet())
-                .query(StockLevel.class)
-                .list()
-                .stream()
-                .collect(toMap(StockLevel::sku, StockLevel::available));
+                        for update""").param("skus", requested.keySet()).query(StockLevel.class).list().stream()
+                        .collect(toMap(StockLevel::sku, StockLevel::available));
         if (holdsReservation(orderId)) {
             return new Reservation(true, List.of());
         }
@@ -103,15 +97,13 @@ class StockLedger {
         jdbc.sql("""
                         update inventory.reservations set status = 'released', released_at = now()
                         where order_id = :orderId and status = 'reserved'
-                        returning sku, quantity""")
-                .param("orderId", orderId)
-                .query(rs -> { released.put(rs.getString("sku"), rs.getInt("quantity")); });
-        released.forEach((sku, quantity) -> jdbc.sql("""
+                        returning sku, quantity""").param("orderId", orderId).query(rs -> {
+            released.put(rs.getString("sku"), rs.getInt("quantity"));
+        });
+        released.forEach((sku, quantity) ->
+                jdbc.sql("""
                         update inventory.stock set available = available + :quantity, updated_at = now()
-                        where sku = :sku""")
-                .param("quantity", quantity)
-                .param("sku", sku)
-                .update());
+                        where sku = :sku""").param("quantity", quantity).param("sku", sku).update());
         clearBackorders(orderId);
         return released;
     }
@@ -127,8 +119,10 @@ class StockLedger {
     @Transactional
     public Optional<Restock> restock(String sku, int quantity, String restockId) {
         if (restockId != null) {
-            jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:id, 0))").param("id", restockId)
-                    .query().listOfRows();
+            jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:id, 0))")
+                    .param("id", restockId)
+                    .query()
+                    .listOfRows();
             Optional<RecordedRestock> earlier = jdbc.sql("""
                             select sku, quantity, available from inventory.restocks where restock_id = :id""")
                     .param("id", restockId)
@@ -137,8 +131,8 @@ class StockLedger {
             if (earlier.isPresent()) {
                 RecordedRestock first = earlier.get();
                 if (!first.sku().equals(sku) || first.quantity() != quantity) {
-                    throw new RestockIdReusedException("restock id " + restockId + " was used to restock "
-                            + first.sku() + " by " + first.quantity() + ", not " + sku + " by " + quantity);
+                    throw new RestockIdReusedException("restock id " + restockId + " was used to restock " + first.sku()
+                            + " by " + first.quantity() + ", not " + sku + " by " + quantity);
                 }
                 return Optional.of(new Restock(first.available(), ordersWaitingFor(sku), true));
             }
@@ -168,7 +162,9 @@ class StockLedger {
 
     @Transactional(readOnly = true)
     public List<StockLevel> all() {
-        return jdbc.sql("select sku, available from inventory.stock order by sku").query(StockLevel.class).list();
+        return jdbc.sql("select sku, available from inventory.stock order by sku")
+                .query(StockLevel.class)
+                .list();
     }
 
     @Transactional(readOnly = true)
@@ -182,10 +178,7 @@ class StockLedger {
     private boolean holdsReservation(UUID orderId) {
         return jdbc.sql("""
                         select exists (select 1 from inventory.reservations
-                                       where order_id = :orderId and status = 'reserved')""")
-                .param("orderId", orderId)
-                .query(Boolean.class)
-                .single();
+                                       where order_id = :orderId and status = 'reserved')""").param("orderId", orderId).query(Boolean.class).single();
     }
 
     private void take(UUID orderId, String sku, int quantity) {
@@ -228,15 +221,14 @@ class StockLedger {
     }
 
     private void clearBackorders(UUID orderId) {
-        jdbc.sql("delete from inventory.backorders where order_id = :orderId").param("orderId", orderId).update();
+        jdbc.sql("delete from inventory.backorders where order_id = :orderId")
+                .param("orderId", orderId)
+                .update();
     }
 
     private List<WaitingOrder> ordersWaitingFor(String sku) {
         return jdbc.sql("""
                         select order_id, trace_parent from inventory.backorders
-                        where sku = :sku order by created_at, order_id""")
-                .param("sku", sku)
-                .query(WaitingOrder.class)
-                .list();
+                        where sku = :sku order by created_at, order_id""").param("sku", sku).query(WaitingOrder.class).list();
     }
 }

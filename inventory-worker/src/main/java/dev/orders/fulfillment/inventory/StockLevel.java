@@ -1,4 +1,3 @@
 package dev.orders.fulfillment.inventory;
 
-record StockLevel(String sku, int available) {
-}
+record StockLevel(String sku, int available) {}

@@ -25,8 +25,8 @@ public class BackorderedOrderWorkflow implements OrderFulfillmentWorkflow {
     @Override
     public OrderFulfillmentResult fulfil(OrderFulfillmentInput input) {
         Workflow.await(() -> !restockedSkus.isEmpty());
-        return new OrderFulfillmentResult(input.orderId(), OrderStatus.BACKORDERED, DecisionPath.BACKORDER, 0,
-                String.join(",", restockedSkus));
+        return new OrderFulfillmentResult(
+                input.orderId(), OrderStatus.BACKORDERED, DecisionPath.BACKORDER, 0, String.join(",", restockedSkus));
     }
 
     @Override
@@ -42,13 +42,11 @@ public class BackorderedOrderWorkflow implements OrderFulfillmentWorkflow {
 
     /** Not part of waiting for stock. */
     @Override
-    public void manualReviewDecision(String decision) {
-    }
+    public void manualReviewDecision(String decision) {}
 
     /** Not part of waiting for stock. */
     @Override
-    public void cancel(String reason) {
-    }
+    public void cancel(String reason) {}
 
     @Override
     public void validateReview(String decision) {

@@ -65,8 +65,8 @@ class InventoryActivitiesTest extends InventoryWorkerTestContext {
         String widget = newSku(10);
         UUID order = UUID.randomUUID();
 
-        ReserveInventoryResult result = activities.reserve(
-                new ReserveInventoryInput(order, List.of(line(widget, 2), line(widget, 3))));
+        ReserveInventoryResult result =
+                activities.reserve(new ReserveInventoryInput(order, List.of(line(widget, 2), line(widget, 3))));
 
         assertThat(result.reserved()).isTrue();
         assertThat(available(widget)).isEqualTo(5);
@@ -80,12 +80,12 @@ class InventoryActivitiesTest extends InventoryWorkerTestContext {
         String unknown = "unknown-" + UUID.randomUUID();
         UUID order = UUID.randomUUID();
 
-        ReserveInventoryResult result = activities.reserve(new ReserveInventoryInput(order,
-                List.of(line(plenty, 2), line(scarce, 2), line(scarce, 1), line(unknown, 1))));
+        ReserveInventoryResult result = activities.reserve(new ReserveInventoryInput(
+                order, List.of(line(plenty, 2), line(scarce, 2), line(scarce, 1), line(unknown, 1))));
 
         assertThat(result.reserved()).isFalse();
-        assertThat(result.shortages()).containsExactlyInAnyOrder(
-                new StockShortage(scarce, 3, 1), new StockShortage(unknown, 1, 0));
+        assertThat(result.shortages())
+                .containsExactlyInAnyOrder(new StockShortage(scarce, 3, 1), new StockShortage(unknown, 1, 0));
         assertThat(available(plenty)).isEqualTo(10);
         assertThat(available(scarce)).isEqualTo(1);
         assertThat(reservations(order)).isEmpty();
@@ -120,10 +120,8 @@ class InventoryActivitiesTest extends InventoryWorkerTestContext {
         assertThat(available(widget)).isEqualTo(10);
         assertThat(jdbc.sql("""
                         select count(*) from inventory.reservations
-                        where order_id = :order and status = 'released' and released_at is not null""")
-                .param("order", order)
-                .query(Integer.class)
-                .single()).isOne();
+                        where order_id = :order and status = 'released' and released_at is not null""").param("order", order).query(Integer.class).single())
+                .isOne();
     }
 
     @Test
@@ -139,9 +137,10 @@ class InventoryActivitiesTest extends InventoryWorkerTestContext {
         assertThat(again.reserved()).isTrue();
         assertThat(available(widget)).isEqualTo(6);
         assertThat(jdbc.sql("select status from inventory.reservations where order_id = :order and released_at is null")
-                .param("order", order)
-                .query(String.class)
-                .list()).containsExactly("reserved");
+                        .param("order", order)
+                        .query(String.class)
+                        .list())
+                .containsExactly("reserved");
     }
 
     @Test
@@ -160,7 +159,8 @@ class InventoryActivitiesTest extends InventoryWorkerTestContext {
     void simulatedOutOfStockBackordersAnOrderThatWouldFit() {
         String widget = newSku(10);
         UUID order = UUID.randomUUID();
-        var alwaysOut = new InventoryActivitiesImpl(ledger,
+        var alwaysOut = new InventoryActivitiesImpl(
+                ledger,
                 Simulation.fromEnvironment(Map.of("INVENTORY_OUT_OF_STOCK_FAILURE_RATE", "1")::get, "INVENTORY"));
 
         ReserveInventoryResult result = alwaysOut.reserve(new ReserveInventoryInput(order, List.of(line(widget, 1))));
@@ -186,7 +186,8 @@ class InventoryActivitiesTest extends InventoryWorkerTestContext {
     }
 
     private Map<String, Integer> reservations(UUID order) {
-        return jdbc.sql("select sku, quantity from inventory.reservations where order_id = :order and status = 'reserved'")
+        return jdbc
+                .sql("select sku, quantity from inventory.reservations where order_id = :order and status = 'reserved'")
                 .param("order", order)
                 .query((rs, row) -> Map.entry(rs.getString("sku"), rs.getInt("quantity")))
                 .list()

@@ -11,8 +11,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.temporal.test-server.enabled=true", "INVENTORY_SIMULATION_ENABLED=false",
-                "INVENTORY_API_PASSWORD=" + InventoryWorkerTestContext.API_PASSWORD})
+        properties = {
+            "spring.temporal.test-server.enabled=true",
+            "INVENTORY_SIMULATION_ENABLED=false",
+            "INVENTORY_API_PASSWORD=" + InventoryWorkerTestContext.API_PASSWORD
+        })
 abstract class InventoryWorkerTestContext {
 
     /** What api-service signs in with ({@code spring.security.user}). */

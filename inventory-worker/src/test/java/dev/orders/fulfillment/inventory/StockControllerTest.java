@@ -40,47 +40,79 @@ class StockControllerTest extends InventoryWorkerTestContext {
 
     @BeforeEach
     void client() {
-        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                .defaultHeaders(headers -> headers.setBasicAuth("api-service", API_PASSWORD)).build();
+        http = RestTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .defaultHeaders(headers -> headers.setBasicAuth("api-service", API_PASSWORD))
+                .build();
     }
 
     @Test
     void onlyApiServiceMayCallTheStockApi() {
-        RestTestClient anyone = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        RestTestClient anyone = RestTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .build();
         anyone.get().uri("/stock").exchange().expectStatus().isUnauthorized();
-        anyone.post().uri("/stock/prod-1/restock").contentType(MediaType.APPLICATION_JSON).body("{\"quantity\": 1}")
-                .exchange().expectStatus().isUnauthorized();
-        anyone.get().uri("/stock").headers(headers -> headers.setBasicAuth("api-service", "guessed"))
-                .exchange().expectStatus().isUnauthorized();
+        anyone.post()
+                .uri("/stock/prod-1/restock")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{\"quantity\": 1}")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+        anyone.get()
+                .uri("/stock")
+                .headers(headers -> headers.setBasicAuth("api-service", "guessed"))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
         anyone.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
     }
 
     @Test
     void listsTheSeededCatalogInSkuOrder() {
-        http.get().uri("/stock").exchange()
-                .expectStatus().isOk()
+        http.get()
+                .uri("/stock")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.stock[*].sku").value(new ParameterizedTypeReference<List<String>>() {}, skus ->
-                        assertThat(skus).isSorted().contains("prod-1", "prod-2", "prod-3", "limited-edition-print"))
-                .jsonPath("$.stock[?(@.sku == 'out-of-stock-item')].available").isEqualTo(List.of(0))
-                .jsonPath("$.stock[?(@.sku == 'industrial-press')].available").isEqualTo(List.of(50));
+                .jsonPath("$.stock[*].sku")
+                .value(
+                        new ParameterizedTypeReference<List<String>>() {},
+                        skus -> assertThat(skus)
+                                .isSorted()
+                                .contains("prod-1", "prod-2", "prod-3", "limited-edition-print"))
+                .jsonPath("$.stock[?(@.sku == 'out-of-stock-item')].available")
+                .isEqualTo(List.of(0))
+                .jsonPath("$.stock[?(@.sku == 'industrial-press')].available")
+                .isEqualTo(List.of(50));
     }
 
     @Test
     void showsOneSku() {
         String sku = newSku(7);
 
-        http.get().uri("/stock/{sku}", sku).exchange()
-                .expectStatus().isOk()
-                .expectBody().json("{\"sku\":\"" + sku + "\",\"available\":7}");
+        http.get()
+                .uri("/stock/{sku}", sku)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .json("{\"sku\":\"" + sku + "\",\"available\":7}");
     }
 
     @Test
     void anUnknownSkuIsAProblem() {
-        http.get().uri("/stock/{sku}", "no-such-sku").exchange()
-                .expectStatus().isNotFound()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.detail").value(String.class, detail -> assertThat(detail).contains("no-such-sku"));
+        http.get()
+                .uri("/stock/{sku}", "no-such-sku")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(String.class, detail -> assertThat(detail).contains("no-such-sku"));
     }
 
     @Test
@@ -88,8 +120,10 @@ class StockControllerTest extends InventoryWorkerTestContext {
         String sku = newSku(3);
 
         restock(sku, "{\"quantity\":5}")
-                .expectStatus().isOk()
-                .expectBody().json("{\"sku\":\"" + sku + "\",\"available\":8,\"signalled_orders\":0}");
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .json("{\"sku\":\"" + sku + "\",\"available\":8,\"signalled_orders\":0}");
 
         assertThat(available(sku)).isEqualTo(8);
     }
@@ -100,11 +134,13 @@ class StockControllerTest extends InventoryWorkerTestContext {
         String sku = newSku(3);
         String body = "{\"quantity\":5,\"restock_id\":\"restock-" + sku + "\"}";
 
-        restock(sku, body).expectStatus().isOk()
-                .expectBody().json("{\"available\":8,\"replayed\":false}");
+        restock(sku, body).expectStatus().isOk().expectBody().json("{\"available\":8,\"replayed\":false}");
         restock(sku, "{\"quantity\":2}").expectStatus().isOk();
-        restock(sku, body).expectStatus().isOk()
-                .expectBody().json("{\"sku\":\"" + sku + "\",\"available\":8,\"replayed\":true}");
+        restock(sku, body)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .json("{\"sku\":\"" + sku + "\",\"available\":8,\"replayed\":true}");
 
         assertThat(available(sku)).isEqualTo(10);
     }
@@ -132,13 +168,20 @@ class StockControllerTest extends InventoryWorkerTestContext {
     @Test
     void anIdReusedForAnotherRestockIsRefusedAndChangesNothing() {
         String sku = newSku(3);
-        restock(sku, "{\"quantity\":5,\"restock_id\":\"once-" + sku + "\"}").expectStatus().isOk();
+        restock(sku, "{\"quantity\":5,\"restock_id\":\"once-" + sku + "\"}")
+                .expectStatus()
+                .isOk();
 
         restock(sku, "{\"quantity\":6,\"restock_id\":\"once-" + sku + "\"}")
-                .expectStatus().isEqualTo(422)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.detail").value(String.class, detail -> assertThat(detail)
-                        .contains("once-" + sku).contains("by 5"));
+                .expectStatus()
+                .isEqualTo(422)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(
+                        String.class,
+                        detail -> assertThat(detail).contains("once-" + sku).contains("by 5"));
 
         assertThat(available(sku)).isEqualTo(8);
     }
@@ -149,11 +192,15 @@ class StockControllerTest extends InventoryWorkerTestContext {
 
         for (String body : List.of("{\"quantity\":0}", "{\"quantity\":-4}", "{\"quantity\":1000001}", "{}")) {
             restock(sku, body)
-                    .expectStatus().isBadRequest()
-                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody()
-                    .jsonPath("$.status").isEqualTo(400)
-                    .jsonPath("$.detail").value(String.class, detail -> assertThat(detail).contains("quantity"));
+                    .jsonPath("$.status")
+                    .isEqualTo(400)
+                    .jsonPath("$.detail")
+                    .value(String.class, detail -> assertThat(detail).contains("quantity"));
         }
         assertThat(available(sku)).isEqualTo(3);
     }
@@ -161,8 +208,10 @@ class StockControllerTest extends InventoryWorkerTestContext {
     @Test
     void restockRejectsABodyThatIsNotJson() {
         restock(newSku(3), "quantity=5")
-                .expectStatus().isBadRequest()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
@@ -170,8 +219,10 @@ class StockControllerTest extends InventoryWorkerTestContext {
         String sku = newSku(StockLedger.MAX_AVAILABLE - 10);
 
         restock(sku, "{\"quantity\":11}")
-                .expectStatus().isEqualTo(409)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectStatus()
+                .isEqualTo(409)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 
         assertThat(available(sku)).isEqualTo(StockLedger.MAX_AVAILABLE - 10);
     }
@@ -179,27 +230,37 @@ class StockControllerTest extends InventoryWorkerTestContext {
     @Test
     void restockOfAnUnknownSkuIsNotFound() {
         restock("no-such-sku", "{\"quantity\":5}")
-                .expectStatus().isNotFound()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
     void restockSignalsTheOrdersWaitingForTheSku() throws Exception {
         String sku = newSku(0);
         UUID orderId = UUID.randomUUID();
-        assertThat(inventory.reserve(new ReserveInventoryInput(orderId, List.of(line(sku, 2)))).reserved()).isFalse();
-        OrderFulfillmentWorkflow order = workflowClient.newWorkflowStub(OrderFulfillmentWorkflow.class,
+        assertThat(inventory
+                        .reserve(new ReserveInventoryInput(orderId, List.of(line(sku, 2))))
+                        .reserved())
+                .isFalse();
+        OrderFulfillmentWorkflow order = workflowClient.newWorkflowStub(
+                OrderFulfillmentWorkflow.class,
                 WorkflowOptions.newBuilder()
                         .setTaskQueue(OrderFulfillmentWorkflow.TASK_QUEUE)
                         .setWorkflowId(OrderFulfillmentWorkflow.workflowId(orderId))
                         .build());
-        WorkflowClient.start(order::fulfil, new OrderFulfillmentInput(
-                orderId, "test-customer", null, null, "USD", null, List.of(line(sku, 2)), null, null));
+        WorkflowClient.start(
+                order::fulfil,
+                new OrderFulfillmentInput(
+                        orderId, "test-customer", null, null, "USD", null, List.of(line(sku, 2)), null, null));
         assertThat(order.progress().step()).isEqualTo(OrderStep.AWAITING_RESTOCK);
 
         restock(sku, "{\"quantity\":2}")
-                .expectStatus().isOk()
-                .expectBody().json("{\"sku\":\"" + sku + "\",\"available\":2,\"signalled_orders\":1}");
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .json("{\"sku\":\"" + sku + "\",\"available\":2,\"signalled_orders\":1}");
 
         OrderFulfillmentResult result =
                 WorkflowStub.fromTyped(order).getResult(30, TimeUnit.SECONDS, OrderFulfillmentResult.class);
@@ -213,12 +274,15 @@ class StockControllerTest extends InventoryWorkerTestContext {
         inventory.reserve(new ReserveInventoryInput(orphan, List.of(line(sku, 1))));
 
         restock(sku, "{\"quantity\":1}")
-                .expectStatus().isOk()
-                .expectBody().json("{\"sku\":\"" + sku + "\",\"available\":1,\"signalled_orders\":0}");
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .json("{\"sku\":\"" + sku + "\",\"available\":1,\"signalled_orders\":0}");
     }
 
     private RestTestClient.ResponseSpec restock(String sku, String body) {
-        return http.post().uri("/stock/{sku}/restock", sku)
+        return http.post()
+                .uri("/stock/{sku}/restock", sku)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body)
                 .exchange();

@@ -25,72 +25,107 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code loadgen}: orders at a steady rate on every decision path, then a reconciliation of where they ended. */
-@Command(name = "loadgen", mixinStandardHelpOptions = true, version = "loadgen 0.1.0",
-        sortOptions = false, usageHelpAutoWidth = true,
-        description = {"Sends orders to the order-fulfillment API at a fixed rate (open loop), each aimed at a known "
-                + "decision path, decides held reviews through the API, then waits until every accepted order has "
-                + "settled and checks it ended where it should.",
-                "Exit status: 0; 1 when an order was lost or never settled, the API answered 5xx, or the error "
-                        + "rate passed --max-error-rate; 2 for bad options."})
+@Command(
+        name = "loadgen",
+        mixinStandardHelpOptions = true,
+        version = "loadgen 0.1.0",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Sends orders to the order-fulfillment API at a fixed rate (open loop), each aimed at a known "
+                    + "decision path, decides held reviews through the API, then waits until every accepted order has "
+                    + "settled and checks it ended where it should.",
+            "Exit status: 0; 1 when an order was lost or never settled, the API answered 5xx, or the error "
+                    + "rate passed --max-error-rate; 2 for bad options."
+        })
 public final class LoadGen implements Callable<Integer> {
 
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--url", defaultValue = "${env:API_URL:-http://localhost:8080}",
+    @Option(
+            names = "--url",
+            defaultValue = "${env:API_URL:-http://localhost:8080}",
             description = "API base URL (default: $API_URL, else ${DEFAULT-VALUE})")
     String url;
 
-    @Option(names = "--token", defaultValue = "${env:API_TOKEN}", description = "a bearer token, for an API in jwt"
-            + " mode: scopes orders:write, orders:read and orders:review (default: $API_TOKEN, else none)")
+    @Option(
+            names = "--token",
+            defaultValue = "${env:API_TOKEN}",
+            description = "a bearer token, for an API in jwt"
+                    + " mode: scopes orders:write, orders:read and orders:review (default: $API_TOKEN, else none)")
     String token;
 
     @Option(names = "--count", description = "orders to send")
     Long count;
 
-    @Option(names = "--duration", converter = DurationConverter.class,
+    @Option(
+            names = "--duration",
+            converter = DurationConverter.class,
             description = "how long to send, e.g. 60s, 5m, PT1M30S")
     Duration duration;
 
     @Option(names = "--rps", defaultValue = "10", description = "orders per second (default ${DEFAULT-VALUE})")
     double rps;
 
-    @Option(names = "--workers", defaultValue = "64",
+    @Option(
+            names = "--workers",
+            defaultValue = "64",
             description = "most requests in flight at once (default ${DEFAULT-VALUE})")
     int workers;
 
-    @Option(names = "--mix", defaultValue = Mix.DEFAULT, converter = MixConverter.class,
+    @Option(
+            names = "--mix",
+            defaultValue = Mix.DEFAULT,
+            converter = MixConverter.class,
             description = "weight of each path (default ${DEFAULT-VALUE})")
     Mix mix;
 
     @Option(names = "--seed", description = "random seed: the same seed sends the same orders (default: random)")
     Long seed;
 
-    @Option(names = "--review-after", defaultValue = "2s", converter = DurationConverter.class,
+    @Option(
+            names = "--review-after",
+            defaultValue = "2s",
+            converter = DurationConverter.class,
             description = "decide a held review this long after sending it; 0 leaves reviews held "
                     + "(default ${DEFAULT-VALUE})")
     Duration reviewAfter;
 
-    @Option(names = "--approve-rate", defaultValue = "0.7",
+    @Option(
+            names = "--approve-rate",
+            defaultValue = "0.7",
             description = "share of reviews approved, the rest rejected (default ${DEFAULT-VALUE})")
     double approveRate;
 
-    @Option(names = "--wait", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(
+            names = "--wait",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
             description = "after sending, follow every accepted order until it settles, then reconcile "
                     + "(default on; --no-wait stops after sending)")
     boolean await;
 
-    @Option(names = "--wait-timeout", defaultValue = "120s", converter = DurationConverter.class,
+    @Option(
+            names = "--wait-timeout",
+            defaultValue = "120s",
+            converter = DurationConverter.class,
             description = "how long to wait for orders to settle (default ${DEFAULT-VALUE})")
     Duration waitTimeout;
 
-    @Option(names = "--retry-for", defaultValue = "60s", converter = DurationConverter.class,
+    @Option(
+            names = "--retry-for",
+            defaultValue = "60s",
+            converter = DurationConverter.class,
             description = "send an order again, with its Idempotency-Key, after a transport error or a 409, or when"
                     + " the Retry-After of a 503 or 429 says, for this long after its first attempt"
                     + " (default ${DEFAULT-VALUE})")
     Duration retryFor;
 
-    @Option(names = "--max-error-rate", defaultValue = "0.01",
+    @Option(
+            names = "--max-error-rate",
+            defaultValue = "0.01",
             description = "fail when more than this share of requests fails (default ${DEFAULT-VALUE})")
     double maxErrorRate;
 
@@ -116,8 +151,20 @@ public final class LoadGen implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException, IOException {
         validate();
-        LoadPlan plan = new LoadPlan(URI.create(url), token, count, duration, rps, workers, mix,
-                seed != null ? seed : System.nanoTime(), reviewAfter, approveRate, await, waitTimeout, retryFor);
+        LoadPlan plan = new LoadPlan(
+                URI.create(url),
+                token,
+                count,
+                duration,
+                rps,
+                workers,
+                mix,
+                seed != null ? seed : System.nanoTime(),
+                reviewAfter,
+                approveRate,
+                await,
+                waitTimeout,
+                retryFor);
         Report report = run(plan, System.out);
         if (reportFile != null) {
             report.write(reportFile);
@@ -131,8 +178,13 @@ public final class LoadGen implements Callable<Integer> {
      * program (the drills, the benchmark) as for the command line.
      */
     public static Report run(LoadPlan plan, PrintStream out) throws InterruptedException {
-        out.printf(Locale.ROOT, "loadgen → %s: %s at %.1f orders/s, mix %s, seed %d%n", plan.baseUrl(),
-                plan.count() != null ? plan.count() + " orders" : "for " + plan.duration(), plan.rps(), plan.mix(),
+        out.printf(
+                Locale.ROOT,
+                "loadgen → %s: %s at %.1f orders/s, mix %s, seed %d%n",
+                plan.baseUrl(),
+                plan.count() != null ? plan.count() + " orders" : "for " + plan.duration(),
+                plan.rps(),
+                plan.mix(),
                 plan.seed());
 
         Stats stats = new Stats();
@@ -140,11 +192,14 @@ public final class LoadGen implements Callable<Integer> {
         OrderPlanner planner = new OrderPlanner(plan.mix(), plan.seed(), decideReviews, plan.approveRate());
         ExecutorService httpThreads = Executors.newFixedThreadPool(2, daemon("loadgen-http"));
         ExecutorService followerThread = Executors.newSingleThreadExecutor(daemon("loadgen-follower"));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(httpThreads).build();
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .executor(httpThreads)
+                .build();
         ApiRequests api = new ApiRequests(plan.baseUrl(), plan.token());
         Settler settler = new Settler(http, api, stats, System::nanoTime, plan.reviewAfter());
-        OpenLoopSender sender = new OpenLoopSender(http, api, plan.rps(), plan.workers(), stats, System::nanoTime,
-                plan.retryFor());
+        OpenLoopSender sender =
+                new OpenLoopSender(http, api, plan.rps(), plan.workers(), stats, System::nanoTime, plan.retryFor());
 
         long started = System.nanoTime();
         List<OpenLoopSender.Accepted> accepted;
@@ -159,8 +214,8 @@ public final class LoadGen implements Callable<Integer> {
                 }
                 return null;
             });
-            accepted = sender.run(planner, plan.count() != null ? plan.count() : Long.MAX_VALUE, plan.duration(),
-                    followed::add);
+            accepted = sender.run(
+                    planner, plan.count() != null ? plan.count() : Long.MAX_VALUE, plan.duration(), followed::add);
             sendingSeconds = (System.nanoTime() - started) / 1e9;
             sending.set(false);
             try {
@@ -188,7 +243,9 @@ public final class LoadGen implements Callable<Integer> {
     private int verdict(Report report, PrintStream out) {
         int status = 0;
         if (!report.reconciliation().nothingLost()) {
-            out.printf("FAIL: %d orders lost, %d never settled%n", report.reconciliation().lost().size(),
+            out.printf(
+                    "FAIL: %d orders lost, %d never settled%n",
+                    report.reconciliation().lost().size(),
                     report.reconciliation().unsettled().size());
             status = 1;
         }
@@ -197,7 +254,10 @@ public final class LoadGen implements Callable<Integer> {
             status = 1;
         }
         if (report.errorRate() > maxErrorRate) {
-            out.printf(Locale.ROOT, "FAIL: error rate %.4f is over --max-error-rate %.4f%n", report.errorRate(),
+            out.printf(
+                    Locale.ROOT,
+                    "FAIL: error rate %.4f is over --max-error-rate %.4f%n",
+                    report.errorRate(),
                     maxErrorRate);
             status = 1;
         }

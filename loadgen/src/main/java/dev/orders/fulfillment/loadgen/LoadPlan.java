@@ -13,8 +13,19 @@ import java.time.Duration;
  * @param await follow every accepted order until it settles, then reconcile
  * @param retryFor how long an order answered 503 or 429 with {@code Retry-After} is sent again (with its key)
  */
-public record LoadPlan(URI baseUrl, String token, Long count, Duration duration, double rps, int workers, Mix mix,
-        long seed, Duration reviewAfter, double approveRate, boolean await, Duration waitTimeout,
+public record LoadPlan(
+        URI baseUrl,
+        String token,
+        Long count,
+        Duration duration,
+        double rps,
+        int workers,
+        Mix mix,
+        long seed,
+        Duration reviewAfter,
+        double approveRate,
+        boolean await,
+        Duration waitTimeout,
         Duration retryFor) {
 
     public LoadPlan {
@@ -38,33 +49,105 @@ public record LoadPlan(URI baseUrl, String token, Long count, Duration duration,
     /** The rest as the command line's defaults say (one place for them: {@link LoadGen}'s options). */
     private static LoadPlan withDefaults(String baseUrl, Long count, Duration duration, double rps, long seed) {
         LoadGen defaults = LoadGen.withDefaults(baseUrl);
-        return new LoadPlan(URI.create(baseUrl), null, count, duration, rps, defaults.workers, defaults.mix, seed,
-                defaults.reviewAfter, defaults.approveRate, defaults.await, defaults.waitTimeout, defaults.retryFor);
+        return new LoadPlan(
+                URI.create(baseUrl),
+                null,
+                count,
+                duration,
+                rps,
+                defaults.workers,
+                defaults.mix,
+                seed,
+                defaults.reviewAfter,
+                defaults.approveRate,
+                defaults.await,
+                defaults.waitTimeout,
+                defaults.retryFor);
     }
 
     public LoadPlan withMix(Mix other) {
-        return new LoadPlan(baseUrl, token, count, duration, rps, workers, other, seed, reviewAfter, approveRate,
-                await, waitTimeout, retryFor);
+        return new LoadPlan(
+                baseUrl,
+                token,
+                count,
+                duration,
+                rps,
+                workers,
+                other,
+                seed,
+                reviewAfter,
+                approveRate,
+                await,
+                waitTimeout,
+                retryFor);
     }
 
     public LoadPlan withWorkers(int threads) {
-        return new LoadPlan(baseUrl, token, count, duration, rps, threads, mix, seed, reviewAfter, approveRate,
-                await, waitTimeout, retryFor);
+        return new LoadPlan(
+                baseUrl,
+                token,
+                count,
+                duration,
+                rps,
+                threads,
+                mix,
+                seed,
+                reviewAfter,
+                approveRate,
+                await,
+                waitTimeout,
+                retryFor);
     }
 
     /** Only sends: no order followed to its end, no review decided (what a benchmark of the API itself wants). */
     public LoadPlan sendOnly() {
-        return new LoadPlan(baseUrl, token, count, duration, rps, workers, mix, seed, Duration.ZERO, approveRate,
-                false, waitTimeout, retryFor);
+        return new LoadPlan(
+                baseUrl,
+                token,
+                count,
+                duration,
+                rps,
+                workers,
+                mix,
+                seed,
+                Duration.ZERO,
+                approveRate,
+                false,
+                waitTimeout,
+                retryFor);
     }
 
     public LoadPlan withWaitTimeout(Duration timeout) {
-        return new LoadPlan(baseUrl, token, count, duration, rps, workers, mix, seed, reviewAfter, approveRate,
-                await, timeout, retryFor);
+        return new LoadPlan(
+                baseUrl,
+                token,
+                count,
+                duration,
+                rps,
+                workers,
+                mix,
+                seed,
+                reviewAfter,
+                approveRate,
+                await,
+                timeout,
+                retryFor);
     }
 
     public LoadPlan withRetryFor(Duration retry) {
-        return new LoadPlan(baseUrl, token, count, duration, rps, workers, mix, seed, reviewAfter, approveRate,
-                await, waitTimeout, retry);
+        return new LoadPlan(
+                baseUrl,
+                token,
+                count,
+                duration,
+                rps,
+                workers,
+                mix,
+                seed,
+                reviewAfter,
+                approveRate,
+                await,
+                waitTimeout,
+                retry);
     }
 }

@@ -45,7 +45,10 @@ public record Mix(Map<OrderPath, Integer> weights) {
         StringBuilder text = new StringBuilder();
         for (OrderPath path : OrderPath.values()) {
             if (weights.containsKey(path)) {
-                text.append(text.isEmpty() ? "" : ",").append(path.wireName()).append(':').append(weights.get(path));
+                text.append(text.isEmpty() ? "" : ",")
+                        .append(path.wireName())
+                        .append(':')
+                        .append(weights.get(path));
             }
         }
         return text.toString();

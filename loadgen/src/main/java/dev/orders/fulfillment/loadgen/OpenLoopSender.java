@@ -5,12 +5,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -27,11 +27,11 @@ final class OpenLoopSender {
      * An order the API took: what was planned, its id, when it was meant to be sent, and when it was (the difference
      * is how late its request went out).
      */
-    record Accepted(OrderPlanner.PlannedOrder planned, String orderId, long intendedNanos, long sentNanos) {
-    }
+    record Accepted(OrderPlanner.PlannedOrder planned, String orderId, long intendedNanos, long sentNanos) {}
 
     /** A request whose answer was lost (a transport error) or is in flight (409) waits this much more each time. */
     private static final Duration RETRY_BACKOFF = Duration.ofMillis(250);
+
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
 
     private final HttpClient http;
@@ -44,7 +44,13 @@ final class OpenLoopSender {
     private final Duration retryFor;
 
     /** {@code retryFor}: how long after its first attempt an order answered 503 or 429 is still sent again. */
-    OpenLoopSender(HttpClient http, ApiRequests api, double rps, int maxInFlight, Stats stats, LongSupplier clock,
+    OpenLoopSender(
+            HttpClient http,
+            ApiRequests api,
+            double rps,
+            int maxInFlight,
+            Stats stats,
+            LongSupplier clock,
             Duration retryFor) {
         this.http = http;
         this.api = api;
@@ -98,7 +104,12 @@ final class OpenLoopSender {
         attempt(order, UUID.randomUUID().toString(), intended, clock.getAsLong(), 1, accepted);
     }
 
-    private void attempt(OrderPlanner.PlannedOrder order, String key, long intended, long sent, int attempt,
+    private void attempt(
+            OrderPlanner.PlannedOrder order,
+            String key,
+            long intended,
+            long sent,
+            int attempt,
             Consumer<Accepted> accepted) {
         HttpRequest request = api.to("/api/orders")
                 .timeout(Duration.ofSeconds(30))
@@ -127,7 +138,11 @@ final class OpenLoopSender {
                 if (failure != null) {
                     stats.transportErrors.increment();
                 } else if (response.statusCode() == 201) {
-                    String id = Json.MAPPER.readTree(response.body()).path("order").path("id").asString("");
+                    String id = Json.MAPPER
+                            .readTree(response.body())
+                            .path("order")
+                            .path("id")
+                            .asString("");
                     if (id.isEmpty()) {
                         stats.serverErrors.increment(); // a 201 without an order is the server's fault
                     } else {
@@ -153,7 +168,8 @@ final class OpenLoopSender {
         }
         long seconds;
         try {
-            seconds = Long.parseLong(response.headers().firstValue("Retry-After").orElse("").strip());
+            seconds = Long.parseLong(
+                    response.headers().firstValue("Retry-After").orElse("").strip());
         } catch (NumberFormatException noOrDateForm) {
             return -1;
         }

@@ -31,8 +31,8 @@ final class OrderPlanner {
      * (monitor-27) runs out on a fresh database; after that, restock through the API. desk-chair and
      * espresso-machine (5,000 and 3,000) ran out after 7,000 orders and are left out.
      */
-    private static final List<String> DEEP_STOCK = List.of("gadget-mini", "cable-usb-c", "gadget-pro",
-            "headphones-anc", "laptop-stand", "monitor-27");
+    private static final List<String> DEEP_STOCK =
+            List.of("gadget-mini", "cable-usb-c", "gadget-pro", "headphones-anc", "laptop-stand", "monitor-27");
     /** Tiers that add nothing to the score (premium takes 20 off). */
     private static final List<String> TIERS = List.of("standard", "silver", "gold", "platinum", "premium");
 
@@ -61,16 +61,26 @@ final class OrderPlanner {
         OrderPath path = mix.draw(random);
         String customer = "lg-" + runId + "-" + n;
         return switch (path) {
-            case AUTO -> new PlannedOrder(n, path, order(customer, pick(TIERS), items(1 + random.nextInt(3)), null),
-                    null);
+            case AUTO ->
+                new PlannedOrder(n, path, order(customer, pick(TIERS), items(1 + random.nextInt(3)), null), null);
             // 30 (new- id) + 20 (new tier) + 25 (over 1,000) + 30 (over 5,000) = 105: above 80, held for review
-            case REVIEW -> new PlannedOrder(n, path,
-                    order("new-" + customer, "new", "[" + item("gadget-pro", 1, "6000.00") + "]", null),
-                    decideReviews ? (random.nextDouble() < approveRate ? "approved" : "rejected") : null);
+            case REVIEW ->
+                new PlannedOrder(
+                        n,
+                        path,
+                        order("new-" + customer, "new", "[" + item("gadget-pro", 1, "6000.00") + "]", null),
+                        decideReviews ? (random.nextDouble() < approveRate ? "approved" : "rejected") : null);
             // the seed's out-of-stock item: its stock is 0 until someone restocks it
-            case BACKORDER -> new PlannedOrder(n, path,
-                    order(customer, "standard", "[" + item("out-of-stock-item", 1 + random.nextInt(3), null) + "]",
-                            null), null);
+            case BACKORDER ->
+                new PlannedOrder(
+                        n,
+                        path,
+                        order(
+                                customer,
+                                "standard",
+                                "[" + item("out-of-stock-item", 1 + random.nextInt(3), null) + "]",
+                                null),
+                        null);
             case DECLINE -> new PlannedOrder(n, path, order(customer, pick(TIERS), items(1), "test_decline"), null);
         };
     }
@@ -84,13 +94,18 @@ final class OrderPlanner {
     }
 
     private static String item(String sku, int quantity, String price) {
-        return "{\"product_id\":\"" + sku + "\",\"quantity\":" + quantity
-                + (price == null ? "" : ",\"price\":" + price) + "}";
+        return "{\"product_id\":\"" + sku + "\",\"quantity\":" + quantity + (price == null ? "" : ",\"price\":" + price)
+                + "}";
     }
 
     private static String order(String customer, String tier, String items, String paymentMethod) {
-        return String.format(Locale.ROOT, "{\"customer_id\":\"%s\",\"customer_tier\":\"%s\",\"items\":%s%s}",
-                customer, tier, items, paymentMethod == null ? "" : ",\"payment_method\":\"" + paymentMethod + "\"");
+        return String.format(
+                Locale.ROOT,
+                "{\"customer_id\":\"%s\",\"customer_tier\":\"%s\",\"items\":%s%s}",
+                customer,
+                tier,
+                items,
+                paymentMethod == null ? "" : ",\"payment_method\":\"" + paymentMethod + "\"");
     }
 
     private String pick(List<String> choices) {

@@ -43,10 +43,17 @@ final class Progress implements AutoCloseable {
             return;
         }
         StringBuilder settled = new StringBuilder();
-        stats.settled.forEach((path, count) -> settled.append(' ').append(path.wireName()).append(' ')
-                .append(count.sum()));
-        String line = String.format(Locale.ROOT, "sent %d  accepted %d  errors %d  %d/s  in flight %d  settled:%s",
-                sent, stats.accepted.sum(), stats.errors(), rate, stats.inFlight.get(), settled);
+        stats.settled.forEach((path, count) ->
+                settled.append(' ').append(path.wireName()).append(' ').append(count.sum()));
+        String line = String.format(
+                Locale.ROOT,
+                "sent %d  accepted %d  errors %d  %d/s  in flight %d  settled:%s",
+                sent,
+                stats.accepted.sum(),
+                stats.errors(),
+                rate,
+                stats.inFlight.get(),
+                settled);
         if (terminal) {
             out.print("\r" + line + "\u001b[K");
         } else {

@@ -12,31 +12,46 @@ import java.util.function.Predicate;
  * Lost: the API does not know it. Unsettled: still on its way when the wait ended. Mismatched: settled somewhere
  * else than planned (with simulation on, expect a few: a simulated decline or shortage is a real outcome).
  */
-public record Reconciliation(@JsonIgnore Map<OrderPath, PathTally> byPath, List<Difference> mismatched,
-        List<Difference> unsettled, List<String> lost) {
+public record Reconciliation(
+        @JsonIgnore Map<OrderPath, PathTally> byPath,
+        List<Difference> mismatched,
+        List<Difference> unsettled,
+        List<String> lost) {
 
     /** What became of one order. */
-    enum Outcome { MATCHED, MISMATCHED, UNSETTLED, LOST }
+    enum Outcome {
+        MATCHED,
+        MISMATCHED,
+        UNSETTLED,
+        LOST
+    }
 
     /** The orders of one path by outcome ({@link Report} writes these per path, with their latencies). */
     public record PathTally(long accepted, long matched, long mismatched, long unsettled, long lost) {
 
         static PathTally of(Outcome outcome) {
-            return new PathTally(1, outcome == Outcome.MATCHED ? 1 : 0, outcome == Outcome.MISMATCHED ? 1 : 0,
-                    outcome == Outcome.UNSETTLED ? 1 : 0, outcome == Outcome.LOST ? 1 : 0);
+            return new PathTally(
+                    1,
+                    outcome == Outcome.MATCHED ? 1 : 0,
+                    outcome == Outcome.MISMATCHED ? 1 : 0,
+                    outcome == Outcome.UNSETTLED ? 1 : 0,
+                    outcome == Outcome.LOST ? 1 : 0);
         }
 
         PathTally plus(PathTally other) {
-            return new PathTally(accepted + other.accepted, matched + other.matched, mismatched + other.mismatched,
-                    unsettled + other.unsettled, lost + other.lost);
+            return new PathTally(
+                    accepted + other.accepted,
+                    matched + other.matched,
+                    mismatched + other.mismatched,
+                    unsettled + other.unsettled,
+                    lost + other.lost);
         }
     }
 
-    public record Difference(String orderId, OrderPath path, String expected, String actual) {
-    }
+    public record Difference(String orderId, OrderPath path, String expected, String actual) {}
 
-    static Reconciliation of(List<OpenLoopSender.Accepted> accepted, Map<String, Settler.Observed> observed,
-            Predicate<String> settled) {
+    static Reconciliation of(
+            List<OpenLoopSender.Accepted> accepted, Map<String, Settler.Observed> observed, Predicate<String> settled) {
         Map<OrderPath, PathTally> byPath = new EnumMap<>(OrderPath.class);
         List<Difference> mismatched = new ArrayList<>();
         List<Difference> unsettled = new ArrayList<>();

@@ -24,8 +24,7 @@ import tools.jackson.databind.JsonNode;
 final class Settler {
 
     /** What the API last showed for an order; {@code status} is null for an order the API does not know. */
-    record Observed(String status, String decisionPath, boolean found) {
-    }
+    record Observed(String status, String decisionPath, boolean found) {}
 
     private static final int CONCURRENCY = 8;
     private static final Duration MIN_ROUND = Duration.ofMillis(250);
@@ -101,7 +100,9 @@ final class Settler {
 
     private CompletableFuture<Void> poll(OpenLoopSender.Accepted order) {
         HttpRequest get = api.to("/api/orders/" + order.orderId())
-                .timeout(Duration.ofSeconds(10)).GET().build();
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build();
         return http.sendAsync(get, HttpResponse.BodyHandlers.ofString())
                 .thenCompose(response -> {
                     JsonNode body = read(response);
@@ -113,9 +114,12 @@ final class Settler {
                             stats.settled.get(order.planned().path()).increment();
                             if (now.found()) {
                                 long server = serverNanos(body);
-                                Stats.record(stats.completionLatency.get(order.planned().path()), server < 0
-                                        ? clock.getAsLong() - order.intendedNanos() // an API without the times
-                                        : order.sentNanos() - order.intendedNanos() + server);
+                                Stats.record(
+                                        stats.completionLatency.get(
+                                                order.planned().path()),
+                                        server < 0
+                                                ? clock.getAsLong() - order.intendedNanos() // an API without the times
+                                                : order.sentNanos() - order.intendedNanos() + server);
                             }
                         }
                         return CompletableFuture.completedFuture(null);
@@ -134,14 +138,17 @@ final class Settler {
             case "completed", "rejected", "payment_failed", "cancelled" -> true;
             default -> false;
         };
-        return terminal || (now.status().equals(expected.status())
-                && String.valueOf(now.decisionPath()).equals(expected.decisionPath()));
+        return terminal
+                || (now.status().equals(expected.status())
+                        && String.valueOf(now.decisionPath()).equals(expected.decisionPath()));
     }
 
     private CompletableFuture<Void> reviewIfDue(OpenLoopSender.Accepted order, Observed now) {
         String decision = order.planned().reviewDecision();
         boolean due = clock.getAsLong() - order.intendedNanos() >= reviewAfter.toNanos();
-        if (decision == null || !"manual_review".equals(now.status()) || !due
+        if (decision == null
+                || !"manual_review".equals(now.status())
+                || !due
                 || reviewed.putIfAbsent(order.orderId(), true) != null) {
             return CompletableFuture.completedFuture(null);
         }
@@ -177,7 +184,9 @@ final class Settler {
             return new Observed(null, null, false);
         }
         // an API that leaves out fields without a value, or one that sends them as null
-        String path = order.path("decision_path").isString() ? order.path("decision_path").asString() : null;
+        String path = order.path("decision_path").isString()
+                ? order.path("decision_path").asString()
+                : null;
         return new Observed(order.path("status").asString(), path, true);
     }
 

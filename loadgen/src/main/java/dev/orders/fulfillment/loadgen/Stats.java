@@ -24,6 +24,7 @@ final class Stats {
     final LongAdder retries = new LongAdder();
     /** Of those, the ones sent again after a 503 or 429 with Retry-After (the API or its database away). */
     final LongAdder unavailable = new LongAdder();
+
     final LongAdder reviewsSent = new LongAdder();
     final AtomicLong inFlight = new AtomicLong();
     final Histogram httpLatency = new ConcurrentHistogram(MAX_MICROS, 3);

@@ -31,6 +31,7 @@ class OpenLoopSenderTest {
     private volatile boolean dropFirstAttempts;
     /** Until then ({@link System#nanoTime()}) every order is answered 503 with {@code Retry-After: 1}. */
     private volatile long unavailableUntil;
+
     private Duration retryFor = Duration.ofSeconds(60);
     private HttpServer server;
 
@@ -46,10 +47,13 @@ class OpenLoopSenderTest {
         OpenLoopSender sender = sender(200, 64, stats);
         long begin = System.nanoTime();
 
-        List<OpenLoopSender.Accepted> accepted = sender.run(planner(), 100, null, order -> { });
+        List<OpenLoopSender.Accepted> accepted = sender.run(planner(), 100, null, order -> {});
         double seconds = (System.nanoTime() - begin) / 1e9;
 
-        assertThat(accepted).hasSize(100).extracting(OpenLoopSender.Accepted::orderId).doesNotHaveDuplicates();
+        assertThat(accepted)
+                .hasSize(100)
+                .extracting(OpenLoopSender.Accepted::orderId)
+                .doesNotHaveDuplicates();
         assertThat(received).hasSize(100);
         assertThat(stats.sent.sum()).isEqualTo(100);
         assertThat(stats.httpLatency.getTotalCount()).isEqualTo(100);
@@ -70,7 +74,7 @@ class OpenLoopSenderTest {
         Stats stats = new Stats();
 
         // 20 orders meant to go out within 0.2 s; two slots and 100 ms per answer make the last one wait ~1 s
-        sender(100, 2, stats).run(planner(), 20, null, order -> { });
+        sender(100, 2, stats).run(planner(), 20, null, order -> {});
 
         assertThat(stats.httpLatency.getMaxValue()).isGreaterThan(700_000);
         assertThat(stats.httpLatency.getMinValue()).isGreaterThanOrEqualTo(100_000);
@@ -83,7 +87,7 @@ class OpenLoopSenderTest {
         Stats stats = new Stats();
 
         List<OpenLoopSender.Accepted> accepted =
-                sender(50, 8, stats).run(planner(), Long.MAX_VALUE, Duration.ofMillis(400), order -> { });
+                sender(50, 8, stats).run(planner(), Long.MAX_VALUE, Duration.ofMillis(400), order -> {});
 
         assertThat(accepted).isEmpty();
         assertThat(stats.sent.sum()).isBetween(18L, 20L);
@@ -96,7 +100,7 @@ class OpenLoopSenderTest {
         start();
         Stats stats = new Stats();
 
-        List<OpenLoopSender.Accepted> accepted = sender(50, 8, stats).run(planner(), 10, null, order -> { });
+        List<OpenLoopSender.Accepted> accepted = sender(50, 8, stats).run(planner(), 10, null, order -> {});
 
         assertThat(accepted).hasSize(10);
         assertThat(stats.transportErrors.sum()).isZero();
@@ -113,7 +117,7 @@ class OpenLoopSenderTest {
         start();
         Stats stats = new Stats();
 
-        List<OpenLoopSender.Accepted> accepted = sender(50, 16, stats).run(planner(), 10, null, order -> { });
+        List<OpenLoopSender.Accepted> accepted = sender(50, 16, stats).run(planner(), 10, null, order -> {});
 
         assertThat(accepted).hasSize(10);
         assertThat(stats.serverErrors.sum()).isZero();
@@ -130,7 +134,7 @@ class OpenLoopSenderTest {
         start();
         Stats stats = new Stats();
 
-        List<OpenLoopSender.Accepted> accepted = sender(50, 8, stats).run(planner(), 5, null, order -> { });
+        List<OpenLoopSender.Accepted> accepted = sender(50, 8, stats).run(planner(), 5, null, order -> {});
 
         assertThat(accepted).isEmpty();
         assertThat(stats.serverErrors.sum()).isEqualTo(5);
@@ -175,8 +179,14 @@ class OpenLoopSenderTest {
 
     private OpenLoopSender sender(double rps, int slots, Stats stats) {
         URI base = URI.create("http://localhost:" + server.getAddress().getPort() + "/");
-        return new OpenLoopSender(HttpClient.newHttpClient(), new ApiRequests(base, "test-token"), rps, slots, stats,
-                System::nanoTime, retryFor);
+        return new OpenLoopSender(
+                HttpClient.newHttpClient(),
+                new ApiRequests(base, "test-token"),
+                rps,
+                slots,
+                stats,
+                System::nanoTime,
+                retryFor);
     }
 
     private static OrderPlanner planner() {

@@ -46,7 +46,8 @@ class OrderPlannerTest {
                 case AUTO -> {
                     assertThat(customer).doesNotStartWith("new-");
                     assertThat(tier).isNotEqualTo("new");
-                    assertThat(items).allSatisfy(item -> assertThat(item.has("price")).isFalse());
+                    assertThat(items)
+                            .allSatisfy(item -> assertThat(item.has("price")).isFalse());
                     assertThat(body.has("payment_method")).isFalse();
                 }
                 case REVIEW -> {
@@ -56,29 +57,39 @@ class OrderPlannerTest {
                     assertThat(total(items)).isGreaterThan(new BigDecimal("5000"));
                     assertThat(order.reviewDecision()).isIn("approved", "rejected");
                 }
-                case BACKORDER -> assertThat(items).allSatisfy(item ->
-                        assertThat(item.path("product_id").asString()).isEqualTo("out-of-stock-item"));
-                case DECLINE -> assertThat(body.path("payment_method").asString()).isEqualTo("test_decline");
+                case BACKORDER ->
+                    assertThat(items)
+                            .allSatisfy(
+                                    item -> assertThat(item.path("product_id").asString())
+                                            .isEqualTo("out-of-stock-item"));
+                case DECLINE ->
+                    assertThat(body.path("payment_method").asString()).isEqualTo("test_decline");
             }
-            assertThat(items).isNotEmpty().allSatisfy(item ->
-                    assertThat(item.path("quantity").asInt()).isBetween(1, 3));
+            assertThat(items)
+                    .isNotEmpty()
+                    .allSatisfy(
+                            item -> assertThat(item.path("quantity").asInt()).isBetween(1, 3));
         }
     }
 
     @Test
     void eachOrderIsACustomerOfItsOwnSoNoHistoryMovesItsScore() {
         assertThat(plan(new OrderPlanner(DEFAULT, 5, true, 0.7), 1_000))
-                .extracting(order -> Json.MAPPER.readTree(order.body()).path("customer_id").asString())
+                .extracting(order ->
+                        Json.MAPPER.readTree(order.body()).path("customer_id").asString())
                 .doesNotHaveDuplicates();
     }
 
     @Test
     void reviewsEndWhereTheirDecisionTakesThemOrStayHeld() {
         List<OrderPlanner.PlannedOrder> decided = plan(new OrderPlanner(Mix.parse("review:1"), 3, true, 0.7), 5_000);
-        long approved = decided.stream().filter(order -> order.expected().status().equals("completed")).count();
+        long approved = decided.stream()
+                .filter(order -> order.expected().status().equals("completed"))
+                .count();
         assertThat(approved / 5_000.0).isCloseTo(0.7, within(0.03));
-        assertThat(decided).allSatisfy(order -> assertThat(order.expected().toString())
-                .isIn("completed/manual_approved", "rejected/manual_rejected"));
+        assertThat(decided)
+                .allSatisfy(order -> assertThat(order.expected().toString())
+                        .isIn("completed/manual_approved", "rejected/manual_rejected"));
 
         assertThat(plan(new OrderPlanner(Mix.parse("review:1"), 3, false, 0.7), 10))
                 .allSatisfy(order -> assertThat(order.expected().toString()).isEqualTo("manual_review/manual_review"));
@@ -104,8 +115,8 @@ class OrderPlannerTest {
 
     private static BigDecimal total(List<JsonNode> items) {
         return items.stream()
-                .map(item -> new BigDecimal(item.path("price").asString()).multiply(
-                        BigDecimal.valueOf(item.path("quantity").asInt())))
+                .map(item -> new BigDecimal(item.path("price").asString())
+                        .multiply(BigDecimal.valueOf(item.path("quantity").asInt())))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 }

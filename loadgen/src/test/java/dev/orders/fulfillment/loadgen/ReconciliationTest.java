@@ -26,17 +26,19 @@ class ReconciliationTest {
                 "d1", new Settler.Observed(null, null, false));
         Set<String> settled = Set.of("a1", "a2", "r1", "b1", "d1");
 
-        Reconciliation result = Reconciliation.of(List.of(auto, declinedInstead, approved, stillHeld, backordered,
-                gone), observed, settled::contains);
+        Reconciliation result = Reconciliation.of(
+                List.of(auto, declinedInstead, approved, stillHeld, backordered, gone), observed, settled::contains);
 
         assertThat(result.byPath().get(OrderPath.AUTO)).isEqualTo(new Reconciliation.PathTally(2, 1, 1, 0, 0));
         assertThat(result.byPath().get(OrderPath.REVIEW)).isEqualTo(new Reconciliation.PathTally(2, 1, 0, 1, 0));
         assertThat(result.byPath().get(OrderPath.BACKORDER)).isEqualTo(new Reconciliation.PathTally(1, 1, 0, 0, 0));
         assertThat(result.byPath().get(OrderPath.DECLINE)).isEqualTo(new Reconciliation.PathTally(1, 0, 0, 0, 1));
-        assertThat(result.mismatched()).containsExactly(new Reconciliation.Difference("a2", OrderPath.AUTO,
-                "completed/auto_approved", "payment_failed/payment_declined"));
-        assertThat(result.unsettled()).containsExactly(new Reconciliation.Difference("r2", OrderPath.REVIEW,
-                "rejected/manual_rejected", "manual_review/manual_review"));
+        assertThat(result.mismatched())
+                .containsExactly(new Reconciliation.Difference(
+                        "a2", OrderPath.AUTO, "completed/auto_approved", "payment_failed/payment_declined"));
+        assertThat(result.unsettled())
+                .containsExactly(new Reconciliation.Difference(
+                        "r2", OrderPath.REVIEW, "rejected/manual_rejected", "manual_review/manual_review"));
         assertThat(result.lost()).containsExactly("d1");
         assertThat(result.nothingLost()).isFalse();
     }
@@ -45,7 +47,9 @@ class ReconciliationTest {
     void anOrderNeverSeenIsUnsettledNotMatched() {
         Reconciliation result = Reconciliation.of(List.of(accepted("x", OrderPath.AUTO, null)), Map.of(), id -> false);
 
-        assertThat(result.unsettled()).extracting(Reconciliation.Difference::actual).containsExactly("never seen");
+        assertThat(result.unsettled())
+                .extracting(Reconciliation.Difference::actual)
+                .containsExactly("never seen");
         assertThat(result.nothingLost()).isFalse();
     }
 

@@ -19,8 +19,10 @@ class SettlerTest {
 
     @Test
     void saysSoWhenTheApiShowsNoTimes() {
-        assertThat(Settler.serverNanos(Json.MAPPER.readTree("{\"status\": \"completed\"}"))).isEqualTo(-1);
-        assertThat(Settler.serverNanos(Json.MAPPER.readTree("{\"created_at\": \"2026-11-26T01:37:13Z\", \"history\": []}")))
+        assertThat(Settler.serverNanos(Json.MAPPER.readTree("{\"status\": \"completed\"}")))
+                .isEqualTo(-1);
+        assertThat(Settler.serverNanos(
+                        Json.MAPPER.readTree("{\"created_at\": \"2026-11-26T01:37:13Z\", \"history\": []}")))
                 .isEqualTo(-1);
     }
 }

@@ -26,6 +26,7 @@ final class Collector implements AutoCloseable {
     static final String CONFIGURATION = "otel-collector.yaml";
     /** Where otel-collector.yaml has the OTLP/HTTP receiver and the health check listen. */
     static final String OTLP_HTTP = "http://localhost:4318";
+
     static final String HEALTH = "http://localhost:13133/";
     private static final String BUILDER = "go.opentelemetry.io/collector/cmd/builder";
     private static final Pattern GOMOD = Pattern.compile("^\\s*-\\s*gomod:\\s*(\\S+)\\s+(\\S+)", Pattern.MULTILINE);
@@ -44,12 +45,16 @@ final class Collector implements AutoCloseable {
             for (Matcher gomod = GOMOD.matcher(text); gomod.find(); ) {
                 components.put(gomod.group(1), gomod.group(2));
             }
-            return new Manifest(field(dist.group(1), "name", file), field(dist.group(1), "version", file),
-                    field(dist.group(1), "output_path", file), components);
+            return new Manifest(
+                    field(dist.group(1), "name", file),
+                    field(dist.group(1), "version", file),
+                    field(dist.group(1), "output_path", file),
+                    components);
         }
 
         private static String field(String dist, String key, Path file) {
-            Matcher value = Pattern.compile("^\\s+" + key + ":\\s*(\\S+)", Pattern.MULTILINE).matcher(dist);
+            Matcher value = Pattern.compile("^\\s+" + key + ":\\s*(\\S+)", Pattern.MULTILINE)
+                    .matcher(dist);
             if (!value.find()) {
                 throw new IllegalStateException(file + ": dist." + key + " is missing");
             }
@@ -58,8 +63,8 @@ final class Collector implements AutoCloseable {
 
         /** Whether Go built the binary from exactly these components (each at its version). */
         boolean builtInto(Map<String, String> modules) {
-            return components.entrySet().stream().allMatch(component ->
-                    component.getValue().equals(modules.get(component.getKey())));
+            return components.entrySet().stream()
+                    .allMatch(component -> component.getValue().equals(modules.get(component.getKey())));
         }
     }
 
@@ -105,18 +110,34 @@ final class Collector implements AutoCloseable {
                 + settings.root().relativize(bin) + " (" + manifest.components().size()
                 + " components; a few minutes the first time)");
         String builderVersion = "v" + manifest.release();
-        if (!Files.isExecutable(builder) || !builderVersion.equals(GoTools.modules(go, builder).get(BUILDER))) {
-            GoTools.build("collector builder", List.of(go.toString(), "install", BUILDER + "@" + builderVersion),
-                    settings.root(), Map.of("GOBIN", bin.toString()), settings,
-                    settings.logDir().resolve("collector-builder-install.log"), line -> { }, () -> "installing");
+        if (!Files.isExecutable(builder)
+                || !builderVersion.equals(GoTools.modules(go, builder).get(BUILDER))) {
+            GoTools.build(
+                    "collector builder",
+                    List.of(go.toString(), "install", BUILDER + "@" + builderVersion),
+                    settings.root(),
+                    Map.of("GOBIN", bin.toString()),
+                    settings,
+                    settings.logDir().resolve("collector-builder-install.log"),
+                    line -> {},
+                    () -> "installing");
         }
-        GoTools.build("collector", List.of(builder.toString(), "--config", MANIFEST), settings.root(), Map.of(),
-                settings, settings.logDir().resolve("collector-build.log"), line -> { },
+        GoTools.build(
+                "collector",
+                List.of(builder.toString(), "--config", MANIFEST),
+                settings.root(),
+                Map.of(),
+                settings,
+                settings.logDir().resolve("collector-build.log"),
+                line -> {},
                 () -> "fetching and compiling its modules");
         Path output = settings.root().resolve(manifest.outputPath()).resolve(manifest.name());
         Path binary = bin.resolve(manifest.name());
         Files.copy(output, binary, StandardCopyOption.REPLACE_EXISTING);
-        Terminal.say(String.format(Locale.ROOT, "Built the collector in %d s: %s", GoTools.seconds(started),
+        Terminal.say(String.format(
+                Locale.ROOT,
+                "Built the collector in %d s: %s",
+                GoTools.seconds(started),
                 settings.root().relativize(binary)));
         return binary;
     }
@@ -140,16 +161,21 @@ final class Collector implements AutoCloseable {
         }
         Path log = settings.logDir().resolve("otel-collector.log");
         Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>(List.of(binary.toString(), "--config",
+        List<String> command = new ArrayList<>(List.of(
+                binary.toString(),
+                "--config",
                 settings.root().resolve(CONFIGURATION).toString()));
         overlays.forEach(overlay -> command.addAll(List.of("--config", overlay.toString())));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true).redirectOutput(Redirect.appendTo(log.toFile()));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(Redirect.appendTo(log.toFile()));
         builder.environment().clear();
         builder.environment().putAll(settings.environment());
         Collector collector = new Collector(builder.start(), settings.stopTimeout());
         try {
-            Processes.awaitHttpOk(HEALTH, collector.process, System.nanoTime() + settings.readyTimeout().toNanos(),
+            Processes.awaitHttpOk(
+                    HEALTH,
+                    collector.process,
+                    System.nanoTime() + settings.readyTimeout().toNanos(),
                     "the collector did not become healthy on " + HEALTH + "; see " + log);
             return collector;
         } catch (IOException | InterruptedException e) {
@@ -160,14 +186,17 @@ final class Collector implements AutoCloseable {
 
     /** Where the services export: the collector's OTLP/HTTP receiver, unless the environment names an endpoint. */
     static Map<String, String> serviceEnvironment(Settings settings) {
-        return settings.environment().containsKey("OTEL_EXPORTER_OTLP_ENDPOINT") ? Map.of()
+        return settings.environment().containsKey("OTEL_EXPORTER_OTLP_ENDPOINT")
+                ? Map.of()
                 : Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", OTLP_HTTP);
     }
 
     static String describe(Settings settings) {
-        boolean scout = settings.environment().getOrDefault("SCOUT_ENDPOINT", "").startsWith("http");
+        boolean scout =
+                settings.environment().getOrDefault("SCOUT_ENDPOINT", "").startsWith("http");
         return "OpenTelemetry Collector on " + CONFIGURATION + " (OTLP " + OTLP_HTTP + ", health " + HEALTH + "), "
-                + (scout ? "forwarding to Scout at " + settings.environment().get("SCOUT_ENDPOINT")
+                + (scout
+                        ? "forwarding to Scout at " + settings.environment().get("SCOUT_ENDPOINT")
                         : "no SCOUT_* set: its debug exporter prints what it receives to "
                                 + settings.logDir().resolve("otel-collector.log"));
     }

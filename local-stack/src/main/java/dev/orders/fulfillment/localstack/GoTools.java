@@ -30,12 +30,12 @@ import java.util.stream.Stream;
 final class GoTools {
 
     /** {@code go version -m}: {@code mod} (the main module) and {@code dep} lines, module then version. */
-    private static final Pattern MODULE_LINE = Pattern.compile("^\\s*(?:mod|dep)\\s+(\\S+)\\s+(\\S+)",
-            Pattern.MULTILINE);
+    private static final Pattern MODULE_LINE =
+            Pattern.compile("^\\s*(?:mod|dep)\\s+(\\S+)\\s+(\\S+)", Pattern.MULTILINE);
+
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
-    private GoTools() {
-    }
+    private GoTools() {}
 
     static Path binDir(Settings settings) {
         return settings.root().resolve(".tools/bin");
@@ -57,7 +57,8 @@ final class GoTools {
     static Map<String, String> modules(Path go, Path binary) {
         try {
             Process process = new ProcessBuilder(go.toString(), "version", "-m", binary.toString())
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 return Map.of();
@@ -85,10 +86,19 @@ final class GoTools {
      * environment plus {@code extra}, statically linked. Every line goes to {@code log} and to {@code eachLine};
      * {@code progress} is asked for a line to print every few seconds. Fails with the last lines on a non-zero exit.
      */
-    static void build(String what, List<String> command, Path directory, Map<String, String> extra, Settings settings,
-            Path log, Consumer<String> eachLine, ProgressLine progress) throws IOException, InterruptedException {
+    static void build(
+            String what,
+            List<String> command,
+            Path directory,
+            Map<String, String> extra,
+            Settings settings,
+            Path log,
+            Consumer<String> eachLine,
+            ProgressLine progress)
+            throws IOException, InterruptedException {
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(settings.environment());
         builder.environment().put("CGO_ENABLED", "0");
@@ -96,23 +106,25 @@ final class GoTools {
         long started = System.nanoTime();
         Process process = builder.start();
         // a builder that prints nothing while go compiles still gets its progress line
-        Thread ticker = new Thread(() -> {
-            try {
-                while (process.isAlive()) {
-                    process.waitFor(PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-                    if (process.isAlive()) {
-                        Terminal.say("  " + what + ": " + seconds(started) + " s, " + progress.now());
+        Thread ticker = new Thread(
+                () -> {
+                    try {
+                        while (process.isAlive()) {
+                            process.waitFor(PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+                            if (process.isAlive()) {
+                                Terminal.say("  " + what + ": " + seconds(started) + " s, " + progress.now());
+                            }
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, what + " progress");
+                },
+                what + " progress");
         ticker.setDaemon(true);
         ticker.start();
         Deque<String> tail = new ArrayDeque<>();
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        try (BufferedReader out =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                 PrintWriter written = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
                 written.println(line);

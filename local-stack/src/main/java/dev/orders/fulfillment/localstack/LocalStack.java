@@ -15,8 +15,7 @@ import java.util.stream.Stream;
  */
 public final class LocalStack {
 
-    private LocalStack() {
-    }
+    private LocalStack() {}
 
     /** Starts everything and returns once every service is ready; on failure stops what it started. */
     public static RunningStack start(Settings settings) throws IOException, InterruptedException {
@@ -97,7 +96,8 @@ public final class LocalStack {
             return 1;
         }
         if (Files.isExecutable(own) && cli.isCurrent(go.get(), own)) {
-            Terminal.say("The Temporal CLI " + cli.version() + " is installed: " + settings.root().relativize(own));
+            Terminal.say("The Temporal CLI " + cli.version() + " is installed: "
+                    + settings.root().relativize(own));
             return 0;
         }
         try {
@@ -130,39 +130,62 @@ public final class LocalStack {
         row(text, "  orders", api + "/orders");
         row(text, "  health", api + "/health");
         String security = Service.securityMode(settings);
-        row(text, "  security", "open".equalsIgnoreCase(security)
-                ? "open: no authentication, anyone here may do anything (" + Service.SECURITY_MODE
-                        + "=jwt with a key: README, \"Authentication\")"
-                : security + ": bearer tokens with the endpoint's scope (README, \"Authentication\")");
+        row(
+                text,
+                "  security",
+                "open".equalsIgnoreCase(security)
+                        ? "open: no authentication, anyone here may do anything (" + Service.SECURITY_MODE
+                                + "=jwt with a key: README, \"Authentication\")"
+                        : security + ": bearer tokens with the endpoint's scope (README, \"Authentication\")");
         for (Service service : Service.values()) {
             row(text, service.moduleName(), service.readinessUrl(settings));
         }
-        stack.jdbcUrl().ifPresentOrElse(url -> {
-            row(text, "PostgreSQL", url + "  (admin " + Postgres.USER + ", password " + Postgres.PASSWORD
-                    + "; each service signs in as a role of its own)");
-            row(text, "  psql", "psql postgresql://" + Postgres.USER + ":" + Postgres.PASSWORD + "@localhost:"
-                    + settings.postgresPort() + "/" + Postgres.DATABASE);
-        }, () -> row(text, "PostgreSQL", "from DATABASE_URL / SPRING_DATASOURCE_URL"));
+        stack.jdbcUrl()
+                .ifPresentOrElse(
+                        url -> {
+                            row(
+                                    text,
+                                    "PostgreSQL",
+                                    url + "  (admin " + Postgres.USER + ", password " + Postgres.PASSWORD
+                                            + "; each service signs in as a role of its own)");
+                            row(
+                                    text,
+                                    "  psql",
+                                    "psql postgresql://" + Postgres.USER + ":" + Postgres.PASSWORD + "@localhost:"
+                                            + settings.postgresPort() + "/" + Postgres.DATABASE);
+                        },
+                        () -> row(text, "PostgreSQL", "from DATABASE_URL / SPRING_DATASOURCE_URL"));
         row(text, "Temporal", stack.temporalAddress() + "  (" + stack.temporalDescription() + ")");
         stack.temporalUiUrl().ifPresent(url -> row(text, "  UI", url));
-        stack.temporalUiUrl().ifPresent(url -> row(text, "  held orders", url + "/namespaces/"
-                + TemporalFrontend.NAMESPACE + "/workflows?query=" + URLEncoder.encode(
-                        "OrderStatus=\"manual_review\"", StandardCharsets.UTF_8)));
+        stack.temporalUiUrl()
+                .ifPresent(url -> row(
+                        text,
+                        "  held orders",
+                        url + "/namespaces/"
+                                + TemporalFrontend.NAMESPACE + "/workflows?query="
+                                + URLEncoder.encode("OrderStatus=\"manual_review\"", StandardCharsets.UTF_8)));
         if (stack.runsCollector()) {
             row(text, "Collector", Collector.OTLP_HTTP + " (OTLP/HTTP; gRPC on :4317)  health " + Collector.HEALTH);
             row(text, "  its metrics, zpages", "http://localhost:8888/metrics  http://localhost:55679/debug/tracez");
         }
         row(text, "Logs", settings.logDir().resolve("<service>.log").toString());
         text.append(System.lineSeparator())
-                .append("Try it:").append(System.lineSeparator())
-                .append("  curl -i -X POST ").append(api).append("/orders -H 'Content-Type: application/json' \\")
+                .append("Try it:")
+                .append(System.lineSeparator())
+                .append("  curl -i -X POST ")
+                .append(api)
+                .append("/orders -H 'Content-Type: application/json' \\")
                 .append(System.lineSeparator())
                 .append("    -d '{\"customer_id\":\"premium-customer\",\"customer_tier\":\"premium\",")
                 .append("\"items\":[{\"product_id\":\"prod-1\",\"quantity\":1,\"price\":50}]}'")
-                .append(System.lineSeparator()).append(System.lineSeparator())
-                .append(settings.restart() ? "A service that exits is started again (RESTART=no: stop everything"
-                        + " instead). " : "RESTART=no: a service that exits stops everything. ")
-                .append("Ctrl-C stops everything.").append(System.lineSeparator());
+                .append(System.lineSeparator())
+                .append(System.lineSeparator())
+                .append(
+                        settings.restart()
+                                ? "A service that exits is started again (RESTART=no: stop everything" + " instead). "
+                                : "RESTART=no: a service that exits stops everything. ")
+                .append("Ctrl-C stops everything.")
+                .append(System.lineSeparator());
         return text.toString();
     }
 

@@ -30,8 +30,7 @@ final class OrderSearchAttributeRegistration {
         void check() throws IOException;
     }
 
-    private OrderSearchAttributeRegistration() {
-    }
+    private OrderSearchAttributeRegistration() {}
 
     static Map<String, IndexedValueType> wanted() {
         Map<String, IndexedValueType> wanted = new LinkedHashMap<>();
@@ -42,10 +41,11 @@ final class OrderSearchAttributeRegistration {
     }
 
     /** Retries while the server starts (unavailable, or the namespace not created yet), as long as patience allows. */
-    static void register(String address, String namespace, Patience patience)
-            throws IOException, InterruptedException {
+    static void register(String address, String namespace, Patience patience) throws IOException, InterruptedException {
         OperatorServiceStubs stubs = OperatorServiceStubs.newServiceStubs(OperatorServiceStubsOptions.newBuilder()
-                .setTarget(address).setRpcTimeout(Duration.ofSeconds(5)).validateAndBuildWithDefaults());
+                .setTarget(address)
+                .setRpcTimeout(Duration.ofSeconds(5))
+                .validateAndBuildWithDefaults());
         try {
             while (true) {
                 try {
@@ -53,7 +53,8 @@ final class OrderSearchAttributeRegistration {
                     return;
                 } catch (StatusRuntimeException e) {
                     Status.Code code = e.getStatus().getCode();
-                    if (code != Status.Code.UNAVAILABLE && code != Status.Code.NOT_FOUND
+                    if (code != Status.Code.UNAVAILABLE
+                            && code != Status.Code.NOT_FOUND
                             && code != Status.Code.DEADLINE_EXCEEDED) {
                         throw e;
                     }
@@ -77,8 +78,10 @@ final class OrderSearchAttributeRegistration {
             Terminal.say("Could not register the order workflow's search attributes in namespace " + namespace
                     + " at " + address + " (" + e.getMessage() + "). Until they are, every order workflow fails its "
                     + "first task and waits; register them with: temporal operator search-attribute create "
-                    + wanted().entrySet().stream().map(attribute -> "--name " + attribute.getKey() + " --type "
-                            + typeName(attribute.getValue())).collect(Collectors.joining(" ")));
+                    + wanted().entrySet().stream()
+                            .map(attribute ->
+                                    "--name " + attribute.getKey() + " --type " + typeName(attribute.getValue()))
+                            .collect(Collectors.joining(" ")));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -87,8 +90,11 @@ final class OrderSearchAttributeRegistration {
     private static void registerMissing(OperatorServiceStubs stubs, String namespace) {
         Map<String, IndexedValueType> missing = new LinkedHashMap<>(wanted());
         try {
-            Map<String, IndexedValueType> existing = stubs.blockingStub().listSearchAttributes(
-                    ListSearchAttributesRequest.newBuilder().setNamespace(namespace).build()).getCustomAttributesMap();
+            Map<String, IndexedValueType> existing = stubs.blockingStub()
+                    .listSearchAttributes(ListSearchAttributesRequest.newBuilder()
+                            .setNamespace(namespace)
+                            .build())
+                    .getCustomAttributesMap();
             for (var attribute : existing.entrySet()) {
                 IndexedValueType type = missing.remove(attribute.getKey());
                 if (type != null && type != attribute.getValue()) {
@@ -104,8 +110,11 @@ final class OrderSearchAttributeRegistration {
             }
         }
         if (!missing.isEmpty()) {
-            stubs.blockingStub().addSearchAttributes(AddSearchAttributesRequest.newBuilder()
-                    .setNamespace(namespace).putAllSearchAttributes(missing).build());
+            stubs.blockingStub()
+                    .addSearchAttributes(AddSearchAttributesRequest.newBuilder()
+                            .setNamespace(namespace)
+                            .putAllSearchAttributes(missing)
+                            .build());
         }
     }
 

@@ -7,8 +7,7 @@ import java.net.Socket;
 
 final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /**
      * Fails before anything starts when a port is taken: otherwise a readiness check could be answered by whatever

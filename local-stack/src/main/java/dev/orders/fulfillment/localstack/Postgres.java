@@ -81,8 +81,11 @@ final class Postgres implements AutoCloseable {
             embedded.close();
             throw new IOException("cannot create database " + DATABASE + " and the services' roles", e);
         }
-        return new Postgres(embedded, accounts, "PostgreSQL on :" + embedded.getPort() + " (data in " + dataDir
-                + "; a role per service)", settings);
+        return new Postgres(
+                embedded,
+                accounts,
+                "PostgreSQL on :" + embedded.getPort() + " (data in " + dataDir + "; a role per service)",
+                settings);
     }
 
     private static boolean usesExternalDatabase(Map<String, String> environment) {

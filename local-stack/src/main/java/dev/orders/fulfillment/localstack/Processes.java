@@ -11,10 +11,10 @@ import java.util.concurrent.TimeUnit;
 /** The launcher's helper processes (the Temporal dev server, the collector): stopped gracefully, then forcibly. */
 final class Processes {
 
-    private Processes() {
-    }
+    private Processes() {}
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     /**
      * Polls {@code url} until it answers 200; fails with {@code failure} once the process has exited or the
@@ -24,8 +24,13 @@ final class Processes {
             throws IOException, InterruptedException {
         while (true) {
             try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (HTTP.send(
+                                        HttpRequest.newBuilder(URI.create(url))
+                                                .timeout(Duration.ofSeconds(2))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException notYet) {

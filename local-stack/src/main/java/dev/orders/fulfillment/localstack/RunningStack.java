@@ -28,15 +28,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class RunningStack implements AutoCloseable {
 
     private final Settings settings;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final Map<Service, Duration> readyTimes = new ConcurrentHashMap<>();
     /** In {@link Service} order; a restarted service's new process takes its place. */
     private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+
     private final Map<String, String> connections = new HashMap<>();
     private final Map<Service, Path> runnableJars = new EnumMap<>(Service.class);
     private Collector collector;
     /** Replaced when a drill starts them again. */
     private volatile Postgres postgres;
+
     private boolean postgresStopped;
     private volatile TemporalFrontend temporal;
     private volatile boolean closed;
@@ -97,15 +100,21 @@ public final class RunningStack implements AutoCloseable {
                 }
                 if (service.isReady(http)) {
                     readyTimes.put(service.service(), service.sinceLaunch());
-                    Terminal.say(String.format(Locale.ROOT, "%s ready in %.1f s", service.service().moduleName(),
+                    Terminal.say(String.format(
+                            Locale.ROOT,
+                            "%s ready in %.1f s",
+                            service.service().moduleName(),
                             service.sinceLaunch().toMillis() / 1000.0));
                     iterator.remove();
                 }
             }
             if (!waiting.isEmpty() && System.nanoTime() > deadline) {
-                throw new IllegalStateException("not ready after " + settings.readyTimeout().toSeconds() + " s: "
-                        + waiting.stream().map(service -> service.service().moduleName()).collect(joining(", "))
-                        + " (see " + settings.logDir() + ")");
+                throw new IllegalStateException(
+                        "not ready after " + settings.readyTimeout().toSeconds() + " s: "
+                                + waiting.stream()
+                                        .map(service -> service.service().moduleName())
+                                        .collect(joining(", "))
+                                + " (see " + settings.logDir() + ")");
             }
             Thread.sleep(250);
         }
@@ -131,13 +140,15 @@ public final class RunningStack implements AutoCloseable {
 
     /** {@link #supervise} on a daemon thread of its own: for a program that goes on (the tests, the drills). */
     public void superviseInBackground() {
-        Thread supervisor = new Thread(() -> {
-            try {
-                supervise();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "stack-supervisor");
+        Thread supervisor = new Thread(
+                () -> {
+                    try {
+                        supervise();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "stack-supervisor");
         supervisor.setDaemon(true);
         supervisor.start();
     }
@@ -152,8 +163,12 @@ public final class RunningStack implements AutoCloseable {
                 }
                 Duration wait = backoff.after(current.sinceLaunch());
                 Terminal.say(current.exitReport());
-                Terminal.say(String.format(Locale.ROOT, "Restarting %s in %d s (restart %d; RESTART=no stops"
-                        + " everything instead)", service.moduleName(), wait.toSeconds(), backoff.restarts()));
+                Terminal.say(String.format(
+                        Locale.ROOT,
+                        "Restarting %s in %d s (restart %d; RESTART=no stops" + " everything instead)",
+                        service.moduleName(),
+                        wait.toSeconds(),
+                        backoff.restarts()));
                 Thread.sleep(wait.toMillis());
                 current = relaunch(service);
                 if (current != null) {
@@ -172,8 +187,8 @@ public final class RunningStack implements AutoCloseable {
         if (closed) {
             return null;
         }
-        ServiceProcess next = ServiceProcess.relaunch(service, runnableJars.get(service), settings,
-                connectionsOf(service));
+        ServiceProcess next =
+                ServiceProcess.relaunch(service, runnableJars.get(service), settings, connectionsOf(service));
         services.set(service.ordinal(), next);
         return next;
     }
@@ -182,8 +197,11 @@ public final class RunningStack implements AutoCloseable {
         long deadline = System.nanoTime() + settings.readyTimeout().toNanos();
         while (service.isAlive() && !closed && System.nanoTime() < deadline) {
             if (service.isReady(http)) {
-                Terminal.say(String.format(Locale.ROOT, "%s ready again in %.1f s",
-                        service.service().moduleName(), service.sinceLaunch().toMillis() / 1000.0));
+                Terminal.say(String.format(
+                        Locale.ROOT,
+                        "%s ready again in %.1f s",
+                        service.service().moduleName(),
+                        service.sinceLaunch().toMillis() / 1000.0));
                 return;
             }
             Thread.sleep(250);
@@ -194,7 +212,9 @@ public final class RunningStack implements AutoCloseable {
     Optional<ServiceProcess> awaitServiceExit() {
         CompletableFuture.anyOf(services.stream().map(ServiceProcess::onExit).toArray(CompletableFuture[]::new))
                 .join();
-        return closed ? Optional.empty() : services.stream().filter(service -> !service.isAlive()).findFirst();
+        return closed
+                ? Optional.empty()
+                : services.stream().filter(service -> !service.isAlive()).findFirst();
     }
 
     // The faults of the drills (drill/), each what a crash or an operator would do to the running stack.
@@ -288,8 +308,14 @@ public final class RunningStack implements AutoCloseable {
      * benchmark's figure beside {@link #readyTimes()}, where seven start at once). Null if it was not ready in time.
      */
     public Duration timeToReadyAlone(Service service, int port) throws IOException, InterruptedException {
-        ServiceProcess alone = ServiceProcess.launch(service, runnableJars.get(service), settings,
-                connectionsOf(service), port, service.moduleName() + "-alone.log", false);
+        ServiceProcess alone = ServiceProcess.launch(
+                service,
+                runnableJars.get(service),
+                settings,
+                connectionsOf(service),
+                port,
+                service.moduleName() + "-alone.log",
+                false);
         try {
             long deadline = System.nanoTime() + settings.readyTimeout().toNanos();
             while (alone.isAlive() && System.nanoTime() < deadline) {
@@ -397,12 +423,15 @@ public final class RunningStack implements AutoCloseable {
     }
 
     private void stopServices() throws InterruptedException {
-        List<ServiceProcess> running = services.stream().filter(ServiceProcess::isAlive).toList();
+        List<ServiceProcess> running =
+                services.stream().filter(ServiceProcess::isAlive).toList();
         if (running.isEmpty()) {
             return;
         }
-        Terminal.say("Stopping " + running.stream().map(service -> service.service().moduleName())
-                .collect(joining(", ")));
+        Terminal.say("Stopping "
+                + running.stream()
+                        .map(service -> service.service().moduleName())
+                        .collect(joining(", ")));
         running.forEach(ServiceProcess::requestStop);
         long deadline = System.nanoTime() + settings.stopTimeout().toNanos();
         for (ServiceProcess service : running) {

@@ -100,8 +100,13 @@ public enum Service {
      * ~25 MB per worker but cost ~20% more CPU per order in young collections.) All measured in bench/results.
      * The images use the same flags (Dockerfile, compose's heap per service).
      */
-    static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn16m",
-            "-XX:MetaspaceSize=128m", "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
+    static final List<String> JVM_FLAGS = List.of(
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-Xmn16m",
+            "-XX:MetaspaceSize=128m",
+            "-Xss512k",
+            "-XX:+ExitOnOutOfMemoryError");
 
     String heapOption() {
         return "-Xmx" + maxHeapMegabytes + "m";
@@ -113,7 +118,8 @@ public enum Service {
         options.add(heapOption());
         options.addAll(JVM_FLAGS);
         options.addAll(Telemetry.jvmOptions(settings));
-        String extra = settings.environment().getOrDefault("SERVICE_JAVA_OPTS", "").trim();
+        String extra =
+                settings.environment().getOrDefault("SERVICE_JAVA_OPTS", "").trim();
         if (!extra.isEmpty()) {
             options.addAll(List.of(extra.split("\\s+")));
         }

@@ -21,23 +21,23 @@ final class ServiceAccounts {
 
     static final String SCRIPT = "service-accounts.sql";
 
-    record Account(String role, String schema, String password) {
-    }
+    record Account(String role, String schema, String password) {}
 
     private final Map<Service, Account> accounts = new EnumMap<>(Service.class);
 
     ServiceAccounts() {
         for (Service service : Service.values()) {
-            service.schema().ifPresent(schema -> accounts.put(service,
-                    new Account(service.databaseRole(), schema, Passwords.newPassword())));
+            service.schema()
+                    .ifPresent(schema -> accounts.put(
+                            service, new Account(service.databaseRole(), schema, Passwords.newPassword())));
         }
     }
 
     /** Makes or updates every role on the database {@code superuser} is connected to. */
     void apply(Connection superuser) throws SQLException {
         try (Statement script = superuser.createStatement();
-                PreparedStatement ensure = superuser.prepareStatement(
-                        "SELECT pg_temp.ensure_service_accounts(?::json)")) {
+                PreparedStatement ensure =
+                        superuser.prepareStatement("SELECT pg_temp.ensure_service_accounts(?::json)")) {
             script.execute(script());
             ensure.setString(1, json());
             ensure.execute();
@@ -47,9 +47,11 @@ final class ServiceAccounts {
     /** The service's login, for its {@code SPRING_DATASOURCE_*}; none for a service without a schema. */
     Map<String, String> environment(Service service) {
         Account account = accounts.get(service);
-        return account == null ? Map.of() : Map.of(
-                "SPRING_DATASOURCE_USERNAME", account.role(),
-                "SPRING_DATASOURCE_PASSWORD", account.password());
+        return account == null
+                ? Map.of()
+                : Map.of(
+                        "SPRING_DATASOURCE_USERNAME", account.role(),
+                        "SPRING_DATASOURCE_PASSWORD", account.password());
     }
 
     private String json() {

@@ -32,10 +32,20 @@ final class ServiceJars {
             Files.deleteIfExists(stamp(service, settings));
             Path log = settings.logDir().resolve(service.moduleName() + "-extract.log");
             Files.createDirectories(log.getParent());
-            jars.extractions.put(service, new ProcessBuilder(
-                    ServiceProcess.java(), "-Djarmode=tools", "-jar", service.jar(settings).toString(),
-                    "extract", "--force", "--destination", extracted(service, settings).getParent().toString())
-                    .redirectErrorStream(true).redirectOutput(Redirect.to(log.toFile())).start());
+            jars.extractions.put(
+                    service,
+                    new ProcessBuilder(
+                                    ServiceProcess.java(),
+                                    "-Djarmode=tools",
+                                    "-jar",
+                                    service.jar(settings).toString(),
+                                    "extract",
+                                    "--force",
+                                    "--destination",
+                                    extracted(service, settings).getParent().toString())
+                            .redirectErrorStream(true)
+                            .redirectOutput(Redirect.to(log.toFile()))
+                            .start());
         }
         return jars;
     }
@@ -58,7 +68,8 @@ final class ServiceJars {
     /** Extracted before from the fat jar as it is now. */
     private static boolean upToDate(Service service, Settings settings) throws IOException {
         Path stamp = stamp(service, settings);
-        return Files.isRegularFile(extracted(service, settings)) && Files.isRegularFile(stamp)
+        return Files.isRegularFile(extracted(service, settings))
+                && Files.isRegularFile(stamp)
                 && Files.readString(stamp).equals(fingerprint(service, settings));
     }
 
@@ -72,6 +83,8 @@ final class ServiceJars {
     }
 
     static Path extracted(Service service, Settings settings) {
-        return service.jar(settings).resolveSibling("extracted").resolve(service.jar(settings).getFileName());
+        return service.jar(settings)
+                .resolveSibling("extracted")
+                .resolve(service.jar(settings).getFileName());
     }
 }

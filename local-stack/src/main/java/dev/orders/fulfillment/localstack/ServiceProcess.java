@@ -52,29 +52,34 @@ final class ServiceProcess {
 
     static ServiceProcess launch(Service service, Path jar, Settings settings, Map<String, String> connections)
             throws IOException {
-        return launch(service, jar, settings, connections, service.port(settings), service.moduleName() + ".log",
-                false);
+        return launch(
+                service, jar, settings, connections, service.port(settings), service.moduleName() + ".log", false);
     }
 
     /** The service started again after it exited: its log goes on after what the last one wrote. */
     static ServiceProcess relaunch(Service service, Path jar, Settings settings, Map<String, String> connections)
             throws IOException {
-        return launch(service, jar, settings, connections, service.port(settings), service.moduleName() + ".log",
-                true);
+        return launch(service, jar, settings, connections, service.port(settings), service.moduleName() + ".log", true);
     }
 
     /** The service on {@code port}, logging to {@code logName}: its own, or one more instance (the benchmark's). */
-    static ServiceProcess launch(Service service, Path jar, Settings settings, Map<String, String> connections,
-            int port, String logName, boolean restart) throws IOException {
+    static ServiceProcess launch(
+            Service service,
+            Path jar,
+            Settings settings,
+            Map<String, String> connections,
+            int port,
+            String logName,
+            boolean restart)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(service.jvmOptions(settings));
         command.add(stackMarker(settings));
         command.add("-jar");
         command.add(jar.toString());
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(settings.root().toFile())
-                .redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(settings.root().toFile()).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(service.environment(settings, connections, port));
         Path log = settings.logDir().resolve(logName);
@@ -97,8 +102,8 @@ final class ServiceProcess {
 
     private void copyOutput(Path log, boolean restart, boolean echo) {
         String prefix = Terminal.prefix(service);
-        try (BufferedReader lines = new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        try (BufferedReader lines =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                 Writer file = restart
                         ? Files.newBufferedWriter(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
                         : Files.newBufferedWriter(log)) {
@@ -142,7 +147,9 @@ final class ServiceProcess {
     /** The readiness group (its own state, the database, Temporal) answers 200. */
     boolean isReady(HttpClient http) throws InterruptedException {
         try {
-            return http.send(readinessRequest, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return http.send(readinessRequest, HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
         } catch (IOException notListeningYet) {
             return false;
         }

@@ -43,7 +43,9 @@ public record Settings(
      * Java test server; {@code dev-server} insists on the CLI; {@code test-server} runs the test server anyway.
      */
     public enum TemporalChoice {
-        AUTO, DEV_SERVER, TEST_SERVER;
+        AUTO,
+        DEV_SERVER,
+        TEST_SERVER;
 
         static TemporalChoice parse(String value) {
             if (value == null || value.isBlank()) {
@@ -54,8 +56,8 @@ public record Settings(
                     return choice;
                 }
             }
-            throw new IllegalArgumentException("TEMPORAL_FRONTEND=" + value
-                    + " is unknown: auto, dev-server or test-server");
+            throw new IllegalArgumentException(
+                    "TEMPORAL_FRONTEND=" + value + " is unknown: auto, dev-server or test-server");
         }
 
         public String wireName() {
@@ -96,31 +98,85 @@ public record Settings(
      */
     public static Map<String, String> isolated(Map<String, String> environment) {
         Map<String, String> isolated = new HashMap<>(environment);
-        isolated.keySet().removeIf(name -> name.endsWith("_FAILURE_RATE") || name.contains("_LATENCY_")
-                || name.equals("SIM") || name.equals("DATABASE_URL") || name.startsWith("SPRING_DATASOURCE_")
-                || name.equals("TEMPORAL_ADDRESS") || name.equals("OTEL") || name.startsWith("OTEL_"));
+        isolated.keySet()
+                .removeIf(name -> name.endsWith("_FAILURE_RATE")
+                        || name.contains("_LATENCY_")
+                        || name.equals("SIM")
+                        || name.equals("DATABASE_URL")
+                        || name.startsWith("SPRING_DATASOURCE_")
+                        || name.equals("TEMPORAL_ADDRESS")
+                        || name.equals("OTEL")
+                        || name.startsWith("OTEL_"));
         return isolated;
     }
 
     public Settings withDataDir(Path dataDir) {
-        return new Settings(root, dataDir, basePort, postgresPort, temporalPort, readyTimeout, stopTimeout,
-                demoSimulation, temporal, collector, restart, echoServices, environment);
+        return new Settings(
+                root,
+                dataDir,
+                basePort,
+                postgresPort,
+                temporalPort,
+                readyTimeout,
+                stopTimeout,
+                demoSimulation,
+                temporal,
+                collector,
+                restart,
+                echoServices,
+                environment);
     }
 
     public Settings withTemporal(TemporalChoice temporal) {
-        return new Settings(root, dataDir, basePort, postgresPort, temporalPort, readyTimeout, stopTimeout,
-                demoSimulation, temporal, collector, restart, echoServices, environment);
+        return new Settings(
+                root,
+                dataDir,
+                basePort,
+                postgresPort,
+                temporalPort,
+                readyTimeout,
+                stopTimeout,
+                demoSimulation,
+                temporal,
+                collector,
+                restart,
+                echoServices,
+                environment);
     }
 
     public Settings withPorts(int basePort, int postgresPort, int temporalPort) {
-        return new Settings(root, dataDir, basePort, postgresPort, temporalPort, readyTimeout, stopTimeout,
-                demoSimulation, temporal, collector, restart, echoServices, environment);
+        return new Settings(
+                root,
+                dataDir,
+                basePort,
+                postgresPort,
+                temporalPort,
+                readyTimeout,
+                stopTimeout,
+                demoSimulation,
+                temporal,
+                collector,
+                restart,
+                echoServices,
+                environment);
     }
 
     /** The services' output in their log files only, not on the terminal too (the drills print tables there). */
     public Settings withoutServiceEcho() {
-        return new Settings(root, dataDir, basePort, postgresPort, temporalPort, readyTimeout, stopTimeout,
-                demoSimulation, temporal, collector, restart, false, environment);
+        return new Settings(
+                root,
+                dataDir,
+                basePort,
+                postgresPort,
+                temporalPort,
+                readyTimeout,
+                stopTimeout,
+                demoSimulation,
+                temporal,
+                collector,
+                restart,
+                false,
+                environment);
     }
 
     Path logDir() {

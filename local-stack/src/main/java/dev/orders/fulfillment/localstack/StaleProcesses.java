@@ -24,26 +24,30 @@ final class StaleProcesses {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     /** A process left behind, and what it is, in the order they are stopped (services before what they use). */
-    record Stale(ProcessHandle process, String what, int order) {
-    }
+    record Stale(ProcessHandle process, String what, int order) {}
 
-    private StaleProcesses() {
-    }
+    private StaleProcesses() {}
 
     /** Stops every process an earlier launcher on these settings left running; says what it stopped. */
     static void stopAll(Settings settings) throws InterruptedException {
         List<Stale> found = ProcessHandle.allProcesses()
                 .filter(process -> process.pid() != ProcessHandle.current().pid())
-                .flatMap(process -> process.info().arguments().flatMap(arguments ->
-                        process.info().command().flatMap(command -> recognise(settings, command, arguments)
-                                .map(stale -> new Stale(process, stale.what(), stale.order())))).stream())
+                .flatMap(process -> process
+                        .info()
+                        .arguments()
+                        .flatMap(arguments -> process.info()
+                                .command()
+                                .flatMap(command -> recognise(settings, command, arguments)
+                                        .map(stale -> new Stale(process, stale.what(), stale.order()))))
+                        .stream())
                 .sorted(Comparator.comparingInt(Stale::order))
                 .toList();
         for (int order : found.stream().map(Stale::order).collect(Collectors.toCollection(TreeSet::new))) {
-            List<Stale> batch = found.stream().filter(stale -> stale.order() == order).toList();
+            List<Stale> batch =
+                    found.stream().filter(stale -> stale.order() == order).toList();
             batch.forEach(stale -> {
-                Terminal.say("Stopping " + stale.what() + " (pid " + stale.process().pid()
-                        + "), left running by an earlier make run that did not stop");
+                Terminal.say("Stopping " + stale.what() + " (pid "
+                        + stale.process().pid() + "), left running by an earlier make run that did not stop");
                 stale.process().destroy();
             });
             for (Stale stale : batch) {
@@ -62,19 +66,29 @@ final class StaleProcesses {
         String name = Path.of(command).getFileName().toString();
         if (name.equals("java")) {
             return args.contains(ServiceProcess.stackMarker(settings))
-                    ? Optional.of(new Stale(null, "a service (" + after(args, "-jar").map(Path::of)
-                            .map(Path::getFileName).map(Path::toString).orElse("java") + ")", 0))
+                    ? Optional.of(new Stale(
+                            null,
+                            "a service ("
+                                    + after(args, "-jar")
+                                            .map(Path::of)
+                                            .map(Path::getFileName)
+                                            .map(Path::toString)
+                                            .orElse("java")
+                                    + ")",
+                            0))
                     : Optional.empty();
         }
         if (name.equals("temporal")) {
-            String database = settings.dataDir().resolve("temporal.db").toAbsolutePath().toString();
-            return after(args, "--db-filename").filter(database::equals)
+            String database =
+                    settings.dataDir().resolve("temporal.db").toAbsolutePath().toString();
+            return after(args, "--db-filename")
+                    .filter(database::equals)
                     .map(db -> new Stale(null, "a Temporal dev server on " + db, 1));
         }
         if (name.equals("postgres")) {
-            String data = settings.dataDir().resolve("postgres").toAbsolutePath().toString();
-            return after(args, "-D").filter(data::equals)
-                    .map(dir -> new Stale(null, "a PostgreSQL on " + dir, 2));
+            String data =
+                    settings.dataDir().resolve("postgres").toAbsolutePath().toString();
+            return after(args, "-D").filter(data::equals).map(dir -> new Stale(null, "a PostgreSQL on " + dir, 2));
         }
         return Optional.empty();
     }

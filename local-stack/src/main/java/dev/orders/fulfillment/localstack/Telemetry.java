@@ -21,8 +21,7 @@ final class Telemetry {
     /** The agent's settings (metrics off in the agent, which instrumentation is on): one file, shared with the images. */
     static final String AGENT_CONFIGURATION = "otel-agent.properties";
 
-    private Telemetry() {
-    }
+    private Telemetry() {}
 
     static Path agentJar(Settings settings) {
         return settings.root().resolve("local-stack/target/agent/opentelemetry-javaagent.jar");
@@ -53,8 +52,8 @@ final class Telemetry {
             return "OpenTelemetry agent not found (" + settings.root().relativize(agentJar(settings))
                     + "): services run untraced; `make build` fetches it";
         }
-        String endpoint = connections.getOrDefault("OTEL_EXPORTER_OTLP_ENDPOINT",
-                settings.environment().get("OTEL_EXPORTER_OTLP_ENDPOINT"));
+        String endpoint = connections.getOrDefault(
+                "OTEL_EXPORTER_OTLP_ENDPOINT", settings.environment().get("OTEL_EXPORTER_OTLP_ENDPOINT"));
         String traces = settings.environment().get("OTEL_TRACES_EXPORTER");
         if (endpoint != null) {
             return "OpenTelemetry agent attached, exporting over OTLP to " + endpoint;

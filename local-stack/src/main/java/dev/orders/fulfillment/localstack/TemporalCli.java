@@ -57,7 +57,8 @@ final class TemporalCli {
      * version. A project binary whose version cannot be read (no Go to read it with) is taken as it is.
      */
     Optional<Path> find(Settings settings) {
-        Optional<Path> onPath = GoTools.findOnPath("temporal", settings.environment().getOrDefault("PATH", ""));
+        Optional<Path> onPath =
+                GoTools.findOnPath("temporal", settings.environment().getOrDefault("PATH", ""));
         if (onPath.isPresent()) {
             return onPath;
         }
@@ -89,15 +90,23 @@ final class TemporalCli {
     Path install(Path go, Settings settings) throws IOException, InterruptedException {
         Path target = projectBinary(settings);
         Files.createDirectories(target.getParent());
-        Terminal.say("Installing the Temporal CLI " + version + " into " + settings.root().relativize(target)
-                + " with " + go + " (once; the first build compiles a few hundred packages and takes minutes)");
+        Terminal.say("Installing the Temporal CLI " + version + " into "
+                + settings.root().relativize(target) + " with " + go
+                + " (once; the first build compiles a few hundred packages and takes minutes)");
         AtomicInteger downloaded = new AtomicInteger();
         AtomicInteger compiled = new AtomicInteger();
         long started = System.nanoTime();
-        GoTools.build("Temporal CLI", List.of(go.toString(), "install", "-v",
+        GoTools.build(
+                "Temporal CLI",
+                List.of(
+                        go.toString(),
+                        "install",
+                        "-v",
                         "-ldflags=-X github.com/temporalio/cli/temporalcli.Version=" + version.replaceFirst("^v", ""),
                         module + "@" + version),
-                settings.root(), Map.of("GOBIN", target.getParent().toString()), settings,
+                settings.root(),
+                Map.of("GOBIN", target.getParent().toString()),
+                settings,
                 settings.logDir().resolve("temporal-cli-install.log"),
                 line -> {
                     if (line.startsWith("go: downloading ")) {
@@ -110,9 +119,12 @@ final class TemporalCli {
         if (!Files.isExecutable(target)) {
             throw new IOException("go install " + module + "@" + version + " left no " + target);
         }
-        Terminal.say(String.format(Locale.ROOT, "Installed the Temporal CLI %s in %d s (%s)", version,
-                GoTools.seconds(started), compiled.get() == 0 ? "linked from Go's build cache"
-                        : compiled.get() + " packages built"));
+        Terminal.say(String.format(
+                Locale.ROOT,
+                "Installed the Temporal CLI %s in %d s (%s)",
+                version,
+                GoTools.seconds(started),
+                compiled.get() == 0 ? "linked from Go's build cache" : compiled.get() + " packages built"));
         return target;
     }
 }

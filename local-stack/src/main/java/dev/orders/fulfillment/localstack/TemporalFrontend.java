@@ -47,8 +47,13 @@ final class TemporalFrontend implements AutoCloseable {
     private final Duration stopTimeout;
     private Duration startup = Duration.ZERO;
 
-    private TemporalFrontend(String address, String description, String uiUrl, Process devServer,
-            TestServer.PortBoundTestServer testServer, Duration stopTimeout) {
+    private TemporalFrontend(
+            String address,
+            String description,
+            String uiUrl,
+            Process devServer,
+            TestServer.PortBoundTestServer testServer,
+            Duration stopTimeout) {
         this.address = address;
         this.description = description;
         this.uiUrl = uiUrl;
@@ -60,8 +65,13 @@ final class TemporalFrontend implements AutoCloseable {
     static TemporalFrontend start(Settings settings) throws IOException, InterruptedException {
         String external = settings.environment().get("TEMPORAL_ADDRESS");
         if (external != null && !external.isBlank()) {
-            TemporalFrontend frontend = new TemporalFrontend(external, "Temporal at " + external
-                    + " (TEMPORAL_ADDRESS)", null, null, null, settings.stopTimeout());
+            TemporalFrontend frontend = new TemporalFrontend(
+                    external,
+                    "Temporal at " + external + " (TEMPORAL_ADDRESS)",
+                    null,
+                    null,
+                    null,
+                    settings.stopTimeout());
             OrderSearchAttributeRegistration.registerOrWarn(external, NAMESPACE);
             return frontend;
         }
@@ -89,11 +99,10 @@ final class TemporalFrontend implements AutoCloseable {
         String missing = "no Temporal CLI on the PATH or in " + shown(settings, TemporalCli.projectBinary(settings))
                 + ", and no Go to install it";
         if (settings.temporal() == TemporalChoice.DEV_SERVER) {
-            throw new IllegalStateException("TEMPORAL_FRONTEND=dev-server, but " + missing + ": "
-                    + pinned.howToGet());
+            throw new IllegalStateException("TEMPORAL_FRONTEND=dev-server, but " + missing + ": " + pinned.howToGet());
         }
-        return startTestServer(settings, missing + "; for the real dev server with its UI and persistence: "
-                + pinned.howToGet());
+        return startTestServer(
+                settings, missing + "; for the real dev server with its UI and persistence: " + pinned.howToGet());
     }
 
     private static TemporalFrontend startDevServer(Path cli, Settings settings)
@@ -106,13 +115,22 @@ final class TemporalFrontend implements AutoCloseable {
         Files.createDirectories(log.getParent());
         String version = versionOf(cli);
         long launched = System.nanoTime();
-        List<String> command = new ArrayList<>(List.of(cli.toString(), "server", "start-dev",
-                "--ip", "127.0.0.1",
-                "--port", Integer.toString(port),
-                "--ui-port", Integer.toString(uiPort),
-                "--namespace", NAMESPACE,
-                "--db-filename", database.toString(),
-                "--log-level", "warn"));
+        List<String> command = new ArrayList<>(List.of(
+                cli.toString(),
+                "server",
+                "start-dev",
+                "--ip",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(port),
+                "--ui-port",
+                Integer.toString(uiPort),
+                "--namespace",
+                NAMESPACE,
+                "--db-filename",
+                database.toString(),
+                "--log-level",
+                "warn"));
         command.addAll(DEV_SERVER_TUNING);
         Process server = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -120,9 +138,15 @@ final class TemporalFrontend implements AutoCloseable {
                 .start();
         String address = "127.0.0.1:" + port;
         String ui = "http://localhost:" + uiPort;
-        TemporalFrontend frontend = new TemporalFrontend(address, "temporal server start-dev (" + version + ", "
-                + shown(settings, cli) + "; history in " + shown(settings, database) + ", SQLite WAL, one task-queue"
-                + " partition)", ui, server, null,
+        TemporalFrontend frontend = new TemporalFrontend(
+                address,
+                "temporal server start-dev (" + version + ", "
+                        + shown(settings, cli) + "; history in " + shown(settings, database)
+                        + ", SQLite WAL, one task-queue"
+                        + " partition)",
+                ui,
+                server,
+                null,
                 settings.stopTimeout());
         try {
             long deadline = System.nanoTime() + settings.readyTimeout().toNanos();
@@ -148,13 +172,16 @@ final class TemporalFrontend implements AutoCloseable {
     /** Relative to the repository when inside it (.tools/bin/temporal, .data/temporal.db), else absolute. */
     private static String shown(Settings settings, Path path) {
         Path absolute = path.toAbsolutePath();
-        return absolute.startsWith(settings.root()) ? settings.root().relativize(absolute).toString()
+        return absolute.startsWith(settings.root())
+                ? settings.root().relativize(absolute).toString()
                 : absolute.toString();
     }
 
     /** {@code temporal --version}: the CLI's own version and the server and UI it embeds. */
     private static String versionOf(Path cli) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(cli.toString(), "--version").redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(cli.toString(), "--version")
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         process.waitFor(10, TimeUnit.SECONDS);
         return output.replaceFirst("^temporal version ", "CLI ");
@@ -167,8 +194,12 @@ final class TemporalFrontend implements AutoCloseable {
         if (!TestServerLockLog.stopRecording(server)) {
             Terminal.say("Note: this Temporal test server keeps its lock log; it slows down as it runs");
         }
-        TemporalFrontend frontend = new TemporalFrontend("localhost:" + port,
-                "Temporal test server in the launcher (in memory, no Web UI: " + why + ")", null, null, server,
+        TemporalFrontend frontend = new TemporalFrontend(
+                "localhost:" + port,
+                "Temporal test server in the launcher (in memory, no Web UI: " + why + ")",
+                null,
+                null,
+                server,
                 settings.stopTimeout());
         OrderSearchAttributeRegistration.registerOrWarn(frontend.address(), NAMESPACE);
         return frontend;
@@ -216,8 +247,10 @@ final class TemporalFrontend implements AutoCloseable {
      * the network to it is down, the harder case for its clients than a refused connection.
      */
     void signal(String signal) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(requireDevServer().pid()))
-                .redirectErrorStream(true).start();
+        Process kill = new ProcessBuilder(
+                        "kill", "-" + signal, Long.toString(requireDevServer().pid()))
+                .redirectErrorStream(true)
+                .start();
         if (kill.waitFor() != 0) {
             throw new IOException("kill -" + signal + " " + devServer.pid() + ": "
                     + new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());

@@ -10,8 +10,7 @@ final class Terminal {
     private static final boolean COLOUR = System.getenv("NO_COLOR") == null && stdoutIsTerminal();
     private static final String LAUNCHER = prefix("local-stack", "1");
 
-    private Terminal() {
-    }
+    private Terminal() {}
 
     static String prefix(Service service) {
         return prefix(service.moduleName(), COLOURS[service.ordinal() % COLOURS.length]);

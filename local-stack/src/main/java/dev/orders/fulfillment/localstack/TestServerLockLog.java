@@ -18,8 +18,7 @@ import java.util.concurrent.locks.Lock;
  */
 final class TestServerLockLog {
 
-    private TestServerLockLog() {
-    }
+    private TestServerLockLog() {}
 
     /** Returns false, leaving the server as it was, when this SDK version's internals are not the expected ones. */
     static boolean stopRecording(TestServer.PortBoundTestServer server) {

@@ -13,18 +13,27 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 final class Chromium {
 
-    private Chromium() {
-    }
+    private Chromium() {}
 
     static WebDriver start() throws IOException {
         RealParts.requireBrowser();
-        ChromeOptions options = new ChromeOptions().setBinary(RealParts.CHROMIUM.toFile()).addArguments(
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1400,1000",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile-"));
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(RealParts.CHROMIUM.toFile())
+                .addArguments(
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--window-size=1400,1000",
+                        "--user-data-dir=" + Files.createTempDirectory("chromium-profile-"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(RealParts.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(RealParts.CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         return new ChromeDriver(service, options);
     }
 }

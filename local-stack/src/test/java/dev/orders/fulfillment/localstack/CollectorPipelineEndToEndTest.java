@@ -61,10 +61,12 @@ class CollectorPipelineEndToEndTest {
     private static final String ENVIRONMENT = "pipeline-test";
     /** Scout names an org's database after it: a hyphen, which an unquoted identifier cannot hold. */
     private static final String DATABASE = "acme-corp";
+
     private static final String CLIENT_ID = "order-fulfillment-collector";
     private static final String AUDIENCE = "b14collector";
     private static final String SCOUT_EXPORTER = "exporter=\"otlp_http/scout\"";
-    private static final List<String> SERVICES = Arrays.stream(Service.values()).map(Service::moduleName).toList();
+    private static final List<String> SERVICES =
+            Arrays.stream(Service.values()).map(Service::moduleName).toList();
 
     @TempDir
     static Path dataDir;
@@ -100,8 +102,8 @@ class CollectorPipelineEndToEndTest {
 
         environment.keySet().removeIf(name -> name.startsWith("SCOUT_"));
         RealParts.exportPromptlyTo(environment, Collector.OTLP_HTTP);
-        stack = LocalStack.start(Settings.fromEnvironment(ROOT, environment).withDataDir(dataDir)
-                .withPorts(18080, 25432, 17233));
+        stack = LocalStack.start(
+                Settings.fromEnvironment(ROOT, environment).withDataDir(dataDir).withPorts(18080, 25432, 17233));
         api = new OrdersApi(stack.baseUrl());
 
         HttpResponse<String> placed = api.post("/api/orders", """
@@ -110,8 +112,10 @@ class CollectorPipelineEndToEndTest {
         orderTraceId = traceIdOf(placed);
         api.awaitStatus(api.placed(placed).path("order"), "completed");
         // probes as a load balancer would send them: the collector must keep them from Scout
-        assertThat(api.send(HttpRequest.newBuilder(api.uri("/actuator/health"))).statusCode()).isEqualTo(200);
-        assertThat(api.send(HttpRequest.newBuilder(api.uri("/api/health"))).statusCode()).isEqualTo(200);
+        assertThat(api.send(HttpRequest.newBuilder(api.uri("/actuator/health"))).statusCode())
+                .isEqualTo(200);
+        assertThat(api.send(HttpRequest.newBuilder(api.uri("/api/health"))).statusCode())
+                .isEqualTo(200);
     }
 
     @AfterAll
@@ -137,8 +141,10 @@ class CollectorPipelineEndToEndTest {
     @Test
     @Order(1)
     void anOrdersTraceReachesScoutThroughTheCollectorFromAllSevenServices() {
-        await().atMost(OrdersApi.SETTLE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                assertThat(ExportedSpans.ofTrace(scout, orderTraceId)).extracting(ExportedSpans.Span::service)
+        await().atMost(OrdersApi.SETTLE)
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(ExportedSpans.ofTrace(scout, orderTraceId))
+                        .extracting(ExportedSpans.Span::service)
                         .containsAll(SERVICES));
     }
 
@@ -151,7 +157,8 @@ class CollectorPipelineEndToEndTest {
         assertThat(tokens.requests()).isNotEmpty().allSatisfy(request -> {
             assertThat(request.clientId()).isEqualTo(CLIENT_ID);
             assertThat(request.clientSecret()).isEqualTo(clientSecret);
-            assertThat(request.form()).containsEntry("grant_type", "client_credentials")
+            assertThat(request.form())
+                    .containsEntry("grant_type", "client_credentials")
                     .containsEntry("audience", AUDIENCE);
         });
     }
@@ -160,10 +167,13 @@ class CollectorPipelineEndToEndTest {
     @Order(3)
     void metricsAndLogsOfEveryServiceArriveToo() {
         await().atMost(OrdersApi.SETTLE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            assertThat(services(scout.metrics().stream().map(ResourceMetrics::getResource))).containsAll(SERVICES);
-            assertThat(services(scout.logs().stream().map(ResourceLogs::getResource))).containsAll(SERVICES);
+            assertThat(services(scout.metrics().stream().map(ResourceMetrics::getResource)))
+                    .containsAll(SERVICES);
+            assertThat(services(scout.logs().stream().map(ResourceLogs::getResource)))
+                    .containsAll(SERVICES);
         });
-        assertThat(ExportedMetrics.all(scout)).extracting(ExportedMetrics.Point::metric)
+        assertThat(ExportedMetrics.all(scout))
+                .extracting(ExportedMetrics.Point::metric)
                 .contains("orders.processed", "http.server.requests");
     }
 
@@ -171,41 +181,51 @@ class CollectorPipelineEndToEndTest {
     @Order(4)
     void healthChecksAndDatabaseCallsOfNoRequestAreFilteredOut() throws Exception {
         // the collector saw them (the launcher's readiness probes, the test's, the dispatcher's polling) ...
-        await().atMost(OrdersApi.SETTLE).until(() -> collectorCounter("otelcol_processor_filter_spans_filtered", "")
-                > 0);
+        await().atMost(OrdersApi.SETTLE)
+                .until(() -> collectorCounter("otelcol_processor_filter_spans_filtered", "") > 0);
         // ... and Scout gets none of them
         List<ExportedSpans.Span> spans = ExportedSpans.all(scout);
         assertThat(spans).isNotEmpty();
-        assertThat(spans).noneMatch(span -> span.attributes().getOrDefault("url.path", "")
-                .matches("^/(actuator|api/health).*"));
-        assertThat(spans).noneMatch(span -> span.attributes().getOrDefault("http.route", "")
-                .matches("^/(actuator|api/health).*"));
-        assertThat(spans).noneMatch(span -> span.isRoot()
-                && (span.attributes().containsKey("db.system") || span.attributes().containsKey("db.system.name")));
+        assertThat(spans)
+                .noneMatch(
+                        span -> span.attributes().getOrDefault("url.path", "").matches("^/(actuator|api/health).*"));
+        assertThat(spans)
+                .noneMatch(
+                        span -> span.attributes().getOrDefault("http.route", "").matches("^/(actuator|api/health).*"));
+        assertThat(spans)
+                .noneMatch(span -> span.isRoot()
+                        && (span.attributes().containsKey("db.system")
+                                || span.attributes().containsKey("db.system.name")));
     }
 
     @Test
     @Order(5)
     void everythingIsLabelledWithScoutsEnvironment() {
         List<Resource> resources = Stream.of(
-                scout.spans().stream().map(ResourceSpans::getResource),
-                scout.metrics().stream().map(ResourceMetrics::getResource),
-                scout.logs().stream().map(ResourceLogs::getResource)).flatMap(s -> s).toList();
+                        scout.spans().stream().map(ResourceSpans::getResource),
+                        scout.metrics().stream().map(ResourceMetrics::getResource),
+                        scout.logs().stream().map(ResourceLogs::getResource))
+                .flatMap(s -> s)
+                .toList();
 
-        assertThat(resources).isNotEmpty().allSatisfy(resource -> assertThat(
-                OtlpReceiver.attributes(resource.getAttributesList())).containsEntry("deployment.environment",
-                ENVIRONMENT));
+        assertThat(resources)
+                .isNotEmpty()
+                .allSatisfy(resource -> assertThat(OtlpReceiver.attributes(resource.getAttributesList()))
+                        .containsEntry("deployment.environment", ENVIRONMENT));
     }
 
     @Test
     @Order(6)
     void theCollectorsHealthAndOwnMetricsAnswer() throws Exception {
         assertThat(get(Collector.HEALTH).statusCode()).isEqualTo(200);
-        await().atMost(OrdersApi.SETTLE).until(() -> collectorCounter("otelcol_exporter_sent_spans", SCOUT_EXPORTER)
-                > 0);
-        assertThat(collectorCounter("otelcol_exporter_send_failed_spans", SCOUT_EXPORTER)).isZero();
-        assertThat(collectorCounter("otelcol_receiver_accepted_metric_points", "")).isPositive();
-        assertThat(collectorCounter("otelcol_receiver_accepted_log_records", "")).isPositive();
+        await().atMost(OrdersApi.SETTLE)
+                .until(() -> collectorCounter("otelcol_exporter_sent_spans", SCOUT_EXPORTER) > 0);
+        assertThat(collectorCounter("otelcol_exporter_send_failed_spans", SCOUT_EXPORTER))
+                .isZero();
+        assertThat(collectorCounter("otelcol_receiver_accepted_metric_points", ""))
+                .isPositive();
+        assertThat(collectorCounter("otelcol_receiver_accepted_log_records", ""))
+                .isPositive();
     }
 
     @Test
@@ -214,8 +234,12 @@ class CollectorPipelineEndToEndTest {
         Result result = verifyScout(Map.of());
 
         assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.output()).contains("ok:   collector healthy", "ok:   order placed, trace ",
-                "ok:   otelcol_receiver_accepted_spans rose", "ok:   Scout exporter sent spans with no failures");
+        assertThat(result.output())
+                .contains(
+                        "ok:   collector healthy",
+                        "ok:   order placed, trace ",
+                        "ok:   otelcol_receiver_accepted_spans rose",
+                        "ok:   Scout exporter sent spans with no failures");
     }
 
     @Test
@@ -244,32 +268,59 @@ class CollectorPipelineEndToEndTest {
         // before the load: a machine without Python skips here
         Path python = DashboardPanels.requirePython(work.resolve("dashboard-panels.log"));
         Path report = work.resolve("load.json");
-        int exit = new picocli.CommandLine(new dev.orders.fulfillment.loadgen.LoadGen()).execute(
-                "--url", stack.baseUrl(), "--count", "30", "--rps", "6", "--seed", "2026",
-                "--mix", "auto:40,review:20,backorder:20,decline:20", "--review-after", "1s",
-                "--wait-timeout", "90s", "--report", report.toString());
+        int exit = new picocli.CommandLine(new dev.orders.fulfillment.loadgen.LoadGen())
+                .execute(
+                        "--url",
+                        stack.baseUrl(),
+                        "--count",
+                        "30",
+                        "--rps",
+                        "6",
+                        "--seed",
+                        "2026",
+                        "--mix",
+                        "auto:40,review:20,backorder:20,decline:20",
+                        "--review-after",
+                        "1s",
+                        "--wait-timeout",
+                        "90s",
+                        "--report",
+                        report.toString());
         assertThat(exit).isZero();
         // the backorders wait for stock: a restock finishes them, so every order placed reaches a terminal status
-        assertThat(api.post("/api/products/out-of-stock-item/restock", "{\"quantity\":1000}").statusCode())
+        assertThat(api.post("/api/products/out-of-stock-item/restock", "{\"quantity\":1000}")
+                        .statusCode())
                 .isEqualTo(200);
         try (Connection db = DriverManager.getConnection(stack.jdbcUrl().orElseThrow(), "postgres", "postgres")) {
-            await().atMost(OrdersApi.SETTLE).pollInterval(Duration.ofSeconds(1)).until(() -> number(db,
-                    "select count(*) from orders.orders where status not in "
-                            + "('completed', 'rejected', 'payment_failed', 'cancelled')") == 0);
+            await().atMost(OrdersApi.SETTLE)
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> number(
+                                    db,
+                                    "select count(*) from orders.orders where status not in "
+                                            + "('completed', 'rejected', 'payment_failed', 'cancelled')")
+                            == 0);
             Expected expected = Expected.of(db);
             stopStackAndCollector();
             long endedMs = System.currentTimeMillis();
 
             Path telemetry = dataDir.resolve("telemetry");
             keepForInspection(telemetry);
-            JsonNode results = DashboardPanels.run(python, telemetry, DATABASE, List.of(
-                    new DashboardPanels.Case("run", startedMs, endedMs, List.of()),
-                    new DashboardPanels.Case("environment", startedMs, endedMs, List.of("environment=" + ENVIRONMENT)),
-                    new DashboardPanels.Case("production", startedMs, endedMs, List.of("environment=production")),
-                    new DashboardPanels.Case("before", startedMs - 7_200_000, startedMs - 3_600_000, List.of())),
+            JsonNode results = DashboardPanels.run(
+                    python,
+                    telemetry,
+                    DATABASE,
+                    List.of(
+                            new DashboardPanels.Case("run", startedMs, endedMs, List.of()),
+                            new DashboardPanels.Case(
+                                    "environment", startedMs, endedMs, List.of("environment=" + ENVIRONMENT)),
+                            new DashboardPanels.Case(
+                                    "production", startedMs, endedMs, List.of("environment=production")),
+                            new DashboardPanels.Case(
+                                    "before", startedMs - 7_200_000, startedMs - 3_600_000, List.of())),
                     work);
             DashboardExpectations.assertRun(results.path("cases").path("run"), expected, SERVICES);
-            DashboardExpectations.assertSameTotals(results.path("cases").path("environment"),
+            DashboardExpectations.assertSameTotals(
+                    results.path("cases").path("environment"),
                     results.path("cases").path("run"));
             DashboardExpectations.assertNoData(results.path("cases").path("production"));
             DashboardExpectations.assertNoData(results.path("cases").path("before"));
@@ -278,18 +329,33 @@ class CollectorPipelineEndToEndTest {
     }
 
     /** What the dashboards must show, from the rows the services wrote. */
-    record Expected(long orders, long completed, long backordered, long failed, Map<String, Long> byDecisionPath,
-            Map<String, Long> byTier, double revenue, double averageCompleted, double lost, long highValue,
-            Set<String> highValueOrderIds, long assessed, Map<String, Double> revenueByTier) {
+    record Expected(
+            long orders,
+            long completed,
+            long backordered,
+            long failed,
+            Map<String, Long> byDecisionPath,
+            Map<String, Long> byTier,
+            double revenue,
+            double averageCompleted,
+            double lost,
+            long highValue,
+            Set<String> highValueOrderIds,
+            long assessed,
+            Map<String, Double> revenueByTier) {
 
         static Expected of(Connection db) throws SQLException {
             return new Expected(
                     number(db, "select count(*) from orders.orders"),
                     number(db, "select count(*) from orders.orders where status = 'completed'"),
-                    number(db, "select count(distinct order_id) from orders.order_transitions "
-                            + "where status = 'backordered'"),
-                    number(db, "select count(*) from orders.orders where status in "
-                            + "('rejected', 'payment_failed', 'cancelled')"),
+                    number(
+                            db,
+                            "select count(distinct order_id) from orders.order_transitions "
+                                    + "where status = 'backordered'"),
+                    number(
+                            db,
+                            "select count(*) from orders.orders where status in "
+                                    + "('rejected', 'payment_failed', 'cancelled')"),
                     counts(db, "select coalesce(decision_path, 'none'), count(*) from orders.orders group by 1"),
                     counts(db, "select customer_tier, count(*) from orders.orders group by 1"),
                     amount(db, "select coalesce(sum(total_amount), 0) from orders.orders where status = 'completed'"),
@@ -298,8 +364,10 @@ class CollectorPipelineEndToEndTest {
                     number(db, "select count(*) from orders.orders where total_amount > 1000"),
                     Set.copyOf(strings(db, "select id::text from orders.orders where total_amount > 1000")),
                     number(db, "select count(*) from orders.orders where risk_score is not null"),
-                    amounts(db, "select customer_tier, sum(total_amount) from orders.orders "
-                            + "where status = 'completed' group by 1"));
+                    amounts(
+                            db,
+                            "select customer_tier, sum(total_amount) from orders.orders "
+                                    + "where status = 'completed' group by 1"));
         }
     }
 
@@ -319,7 +387,8 @@ class CollectorPipelineEndToEndTest {
 
     private static <T> List<T> rows(Connection db, String sql, Row<T> row) throws SQLException {
         List<T> values = new ArrayList<>();
-        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = db.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 values.add(row.read(rows));
             }
@@ -351,19 +420,28 @@ class CollectorPipelineEndToEndTest {
         return rows(db, sql, row -> row.getString(1));
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 
     /**
      * {@code scripts/verify-scout.sh} as {@code make verify-scout} runs it, pointed at the test's stack, from a
      * directory without the developer's {@code .env}.
      */
     private Result verifyScout(Map<String, String> extra) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("scripts/verify-scout.sh").toString())
-                .directory(dataDir.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(
+                        ROOT.resolve("scripts/verify-scout.sh").toString())
+                .directory(dataDir.toFile())
+                .redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("SCOUT_"));
-        builder.environment().putAll(Map.of("API_URL", stack.baseUrl(), "COLLECTOR_HOST", "localhost",
-                "SCOUT_CLIENT_ID", CLIENT_ID, "SCOUT_CLIENT_SECRET", clientSecret));
+        builder.environment()
+                .putAll(Map.of(
+                        "API_URL",
+                        stack.baseUrl(),
+                        "COLLECTOR_HOST",
+                        "localhost",
+                        "SCOUT_CLIENT_ID",
+                        CLIENT_ID,
+                        "SCOUT_CLIENT_SECRET",
+                        clientSecret));
         builder.environment().putAll(extra);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -382,20 +460,21 @@ class CollectorPipelineEndToEndTest {
         try (Reader reader = Files.newBufferedReader(ROOT.resolve(Collector.CONFIGURATION))) {
             committed = new Yaml().load(reader);
         }
-        Map<String, Object> pipelines = (Map<String, Object>) ((Map<String, Object>) committed.get("service"))
-                .get("pipelines");
+        Map<String, Object> pipelines =
+                (Map<String, Object>) ((Map<String, Object>) committed.get("service")).get("pipelines");
         Map<String, Object> exporters = new LinkedHashMap<>();
         Map<String, Object> overlaid = new LinkedHashMap<>();
         pipelines.forEach((name, pipeline) -> {
             String file = "file/" + name;
-            exporters.put(file, Map.of("path", directory.resolve(name + ".jsonl").toString()));
+            exporters.put(
+                    file, Map.of("path", directory.resolve(name + ".jsonl").toString()));
             List<Object> list = new ArrayList<>((List<Object>) ((Map<String, Object>) pipeline).get("exporters"));
             list.add(file);
             overlaid.put(name, Map.of("exporters", list));
         });
         Path overlay = directory.resolve("file-exporter.yaml");
-        Files.writeString(overlay, new Yaml().dump(Map.of("exporters", exporters,
-                "service", Map.of("pipelines", overlaid))));
+        Files.writeString(
+                overlay, new Yaml().dump(Map.of("exporters", exporters, "service", Map.of("pipelines", overlaid))));
         return overlay;
     }
 
@@ -404,7 +483,10 @@ class CollectorPipelineEndToEndTest {
     }
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -34,9 +34,12 @@ class CollectorTest {
         Collector.Manifest manifest = Collector.Manifest.read(ROOT.resolve(Collector.MANIFEST));
 
         assertThat(manifest.name()).isEqualTo("otelcol-order-fulfillment");
-        assertThat(manifest.components()).hasSize(14).allSatisfy((module, version) -> assertThat(version)
-                .isIn("v" + manifest.release(), "v1." + (Integer.parseInt(manifest.release().split("\\.")[1]) - 94)
-                        + ".0"));
+        assertThat(manifest.components())
+                .hasSize(14)
+                .allSatisfy((module, version) -> assertThat(version)
+                        .isIn(
+                                "v" + manifest.release(),
+                                "v1." + (Integer.parseInt(manifest.release().split("\\.")[1]) - 94) + ".0"));
     }
 
     @Test
@@ -53,21 +56,35 @@ class CollectorTest {
         }
         // the extra one, for the pipeline test's files
         assertThat(types(built, "exporters")).contains("file");
-        assertThat(run(binary, "validate", "--config", ROOT.resolve(Collector.CONFIGURATION).toString())).isEmpty();
+        assertThat(run(
+                        binary,
+                        "validate",
+                        "--config",
+                        ROOT.resolve(Collector.CONFIGURATION).toString()))
+                .isEmpty();
     }
 
     @Test
     void runsOnTheRepositorysConfigurationWithItsHealthCheckAndOwnMetrics(@TempDir Path data) throws Exception {
         RealParts.requireCollector();
-        Settings settings = Settings.fromEnvironment(ROOT, Map.of("PATH", System.getenv().getOrDefault("PATH", "")))
+        Settings settings = Settings.fromEnvironment(
+                        ROOT, Map.of("PATH", System.getenv().getOrDefault("PATH", "")))
                 .withDataDir(data);
 
         try (Collector collector = Collector.start(settings)) {
             HttpClient http = HttpClient.newHttpClient();
-            assertThat(http.send(HttpRequest.newBuilder(URI.create(Collector.HEALTH)).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-            assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:8888/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body()).contains("otelcol_process_uptime");
+            assertThat(http.send(
+                                    HttpRequest.newBuilder(URI.create(Collector.HEALTH))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
+                    .isEqualTo(200);
+            assertThat(http.send(
+                                    HttpRequest.newBuilder(URI.create("http://localhost:8888/metrics"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .body())
+                    .contains("otelcol_process_uptime");
             assertThat(Collector.serviceEnvironment(settings))
                     .containsExactlyEntriesOf(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:4318"));
         }
@@ -89,7 +106,8 @@ class CollectorTest {
     @SuppressWarnings("unchecked")
     private static TreeSet<String> configuredTypes(Map<String, Object> configuration, String kind) {
         TreeSet<String> types = new TreeSet<>();
-        ((Map<String, Object>) configuration.getOrDefault(kind, new HashMap<>())).keySet()
+        ((Map<String, Object>) configuration.getOrDefault(kind, new HashMap<>()))
+                .keySet()
                 .forEach(id -> types.add(id.split("/")[0]));
         return types;
     }

@@ -34,10 +34,16 @@ class ComposeFileTest {
     void theServiceIsNamedForItsModuleEverywhere(Service service) throws IOException {
         Map<String, Object> compose = composeService(service);
 
-        assertThat(compose).extracting("build").extracting("args").extracting("SERVICE")
+        assertThat(compose)
+                .extracting("build")
+                .extracting("args")
+                .extracting("SERVICE")
                 .isEqualTo(service.moduleName());
         assertThat(environment(compose)).containsEntry("OTEL_SERVICE_NAME", service.moduleName());
-        assertThat(applicationYaml(service)).extracting("spring").extracting("application").extracting("name")
+        assertThat(applicationYaml(service))
+                .extracting("spring")
+                .extracting("application")
+                .extracting("name")
                 .isEqualTo(service.moduleName());
     }
 
@@ -47,19 +53,23 @@ class ComposeFileTest {
         Map<String, String> environment = environment(composeService(service));
         String reads = Files.readString(ROOT.resolve(service.moduleName() + "/src/main/resources/application.yaml"))
                 + Files.readString(ROOT.resolve("service-support/src/main/resources/service-defaults.yaml"))
-                + Files.readString(ROOT.resolve(
-                        "service-support/src/main/java/dev/orders/fulfillment/support/ServiceEnvironmentPostProcessor.java"));
+                + Files.readString(
+                        ROOT.resolve(
+                                "service-support/src/main/java/dev/orders/fulfillment/support/ServiceEnvironmentPostProcessor.java"));
 
         String switchName = simulationPrefix(service) + "_SIMULATION_ENABLED";
         Set<String> properties = propertyNames(applicationYaml(service), "");
         environment.keySet().stream()
-                .filter(name -> !name.startsWith("OTEL_") && !Service.DEMO_SIMULATION.containsKey(name)
-                        && !name.equals(switchName) && !name.equals("JDK_JAVA_OPTIONS")
+                .filter(name -> !name.startsWith("OTEL_")
+                        && !Service.DEMO_SIMULATION.containsKey(name)
+                        && !name.equals(switchName)
+                        && !name.equals("JDK_JAVA_OPTIONS")
                         // Spring Security's own resource-server settings, passed through for jwt mode
                         && !name.startsWith("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_")
                         // a property of the service's application.yaml, by Spring's relaxed binding
                         && !properties.contains(name.toLowerCase(Locale.ROOT).replace('_', '.')))
-                .forEach(name -> assertThat(reads).as(service.moduleName() + " reads " + name)
+                .forEach(name -> assertThat(reads)
+                        .as(service.moduleName() + " reads " + name)
                         .containsAnyOf("${" + name, "\"" + name + "\""));
     }
 
@@ -72,12 +82,14 @@ class ComposeFileTest {
             assertThat(url).isNull();
             return;
         }
-        Matcher login = Pattern.compile("postgres://([a-z_]+):(\\$\\{[^}]+})@postgres:5432/orders").matcher(url);
+        Matcher login = Pattern.compile("postgres://([a-z_]+):(\\$\\{[^}]+})@postgres:5432/orders")
+                .matcher(url);
         assertThat(login.matches()).as(url).isTrue();
         assertThat(login.group(1)).isEqualTo(service.databaseRole());
         String accounts = environment(services().get("postgres-accounts")).get("SERVICE_ACCOUNTS");
-        assertThat(accounts).contains("{\"role\":\"" + service.databaseRole() + "\",\"schema\":\""
-                + service.schema().orElseThrow() + "\",\"password\":\"" + login.group(2) + "\"}");
+        assertThat(accounts)
+                .contains("{\"role\":\"" + service.databaseRole() + "\",\"schema\":\""
+                        + service.schema().orElseThrow() + "\",\"password\":\"" + login.group(2) + "\"}");
     }
 
     /** Every key of a YAML tree, dotted and without dashes: {@code orders.security.mode}. */
@@ -107,7 +119,8 @@ class ComposeFileTest {
         assertThat(filter(environment, name -> Service.DEMO_SIMULATION.containsKey(name)))
                 .isEqualTo(filter(Service.DEMO_SIMULATION, name -> prefix != null && name.startsWith(prefix + "_")));
         // the agent: what the launcher sets when a collector is configured
-        Map<String, String> launcher = new HashMap<>(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel-collector:4318"));
+        Map<String, String> launcher =
+                new HashMap<>(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel-collector:4318"));
         Telemetry.configure(service, launcher);
         assertThat(filter(environment, name -> name.startsWith("OTEL_") && !name.equals("OTEL_RESOURCE_ATTRIBUTES")))
                 .isEqualTo(filter(launcher, name -> name.startsWith("OTEL_")));
@@ -121,26 +134,31 @@ class ComposeFileTest {
     void theJvmIsMakeRunsOwn(Service service) throws IOException {
         // the java launcher reads JDK_JAVA_OPTIONS; the image's JAVA_TOOL_OPTIONS hold the flags every service shares
         assertThat(environment(composeService(service))).containsEntry("JDK_JAVA_OPTIONS", service.heapOption());
-        Matcher image = Pattern.compile("JAVA_TOOL_OPTIONS=\"([^\"]*)\"")
-                .matcher(Files.readString(ROOT.resolve("Dockerfile")));
+        Matcher image =
+                Pattern.compile("JAVA_TOOL_OPTIONS=\"([^\"]*)\"").matcher(Files.readString(ROOT.resolve("Dockerfile")));
         assertThat(image.find()).isTrue();
-        assertThat(image.group(1)).endsWith(" " + String.join(" ", Service.JVM_FLAGS))
+        assertThat(image.group(1))
+                .endsWith(" " + String.join(" ", Service.JVM_FLAGS))
                 .doesNotContain("-Xmx", "MaxRAM");
     }
 
     private static String simulationPrefix(Service service) throws IOException {
         return applicationYaml(service).get("simulation") instanceof Map<?, ?> simulation
-                ? String.valueOf(simulation.get("prefix")) : null;
+                ? String.valueOf(simulation.get("prefix"))
+                : null;
     }
 
     /** compose's collector image is the release the repository's own collector is built at (make collector). */
     @Test
     void theCollectorImageIsTheReleaseOfTheCollectorManifest() throws IOException {
         String compose = Files.readString(ROOT.resolve("compose.yml"));
-        Matcher image = Pattern.compile("otel/opentelemetry-collector-contrib:(\\S+)").matcher(compose);
+        Matcher image =
+                Pattern.compile("otel/opentelemetry-collector-contrib:(\\S+)").matcher(compose);
 
         assertThat(image.find()).isTrue();
-        assertThat(image.group(1)).isEqualTo(Collector.Manifest.read(ROOT.resolve(Collector.MANIFEST)).release());
+        assertThat(image.group(1))
+                .isEqualTo(Collector.Manifest.read(ROOT.resolve(Collector.MANIFEST))
+                        .release());
     }
 
     /** The workflow's search attributes, as compose's namespace job registers them: each one, with its type. */
@@ -154,8 +172,8 @@ class ComposeFileTest {
         }
 
         Map<String, String> wanted = new TreeMap<>();
-        OrderSearchAttributeRegistration.wanted().forEach((name, type) ->
-                wanted.put(name, OrderSearchAttributeRegistration.typeName(type)));
+        OrderSearchAttributeRegistration.wanted()
+                .forEach((name, type) -> wanted.put(name, OrderSearchAttributeRegistration.typeName(type)));
         assertThat(registered).isEqualTo(wanted);
     }
 
@@ -171,14 +189,18 @@ class ComposeFileTest {
 
         services.forEach((name, service) -> {
             if (service.containsKey("build")) {
-                Map<String, Object> args = (Map<String, Object>) ((Map<String, Object>) service.get("build")).get("args");
-                assertThat(List.of(args.get("JDK_IMAGE"), args.get("JRE_IMAGE"))).as(name).allMatch(pinned::contains);
+                Map<String, Object> args =
+                        (Map<String, Object>) ((Map<String, Object>) service.get("build")).get("args");
+                assertThat(List.of(args.get("JDK_IMAGE"), args.get("JRE_IMAGE")))
+                        .as(name)
+                        .allMatch(pinned::contains);
             } else {
                 assertThat(pinned).as(name).contains(service.get("image"));
             }
         });
         // the Dockerfile names no image of its own: each FROM is a build argument or an earlier stage
-        assertThat(Files.readAllLines(ROOT.resolve("Dockerfile"))).filteredOn(line -> line.startsWith("FROM "))
+        assertThat(Files.readAllLines(ROOT.resolve("Dockerfile")))
+                .filteredOn(line -> line.startsWith("FROM "))
                 .extracting(line -> line.split("\\s+")[1])
                 .containsExactly("${JDK_IMAGE}", "build", "${JRE_IMAGE}");
     }
@@ -188,19 +210,26 @@ class ComposeFileTest {
     @SuppressWarnings("unchecked")
     void theTemporalServerIsGivenTheDynamicConfigFileItNeeds() throws IOException {
         Map<String, Object> temporal = (Map<String, Object>) services().get("temporal");
-        String path = String.valueOf(((Map<String, Object>) temporal.get("environment")).get("DYNAMIC_CONFIG_FILE_PATH"));
+        String path =
+                String.valueOf(((Map<String, Object>) temporal.get("environment")).get("DYNAMIC_CONFIG_FILE_PATH"));
 
         assertThat(path).startsWith("/etc/temporal/config/dynamicconfig/");
-        String mount = ((List<String>) temporal.get("volumes")).stream().filter(volume -> volume.contains(":" + path))
-                .findFirst().orElseThrow();
+        String mount = ((List<String>) temporal.get("volumes"))
+                .stream()
+                        .filter(volume -> volume.contains(":" + path))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(mount).endsWith(":ro");
         Map<String, Object> dynamicConfig;
         try (Reader reader = Files.newBufferedReader(ROOT.resolve(mount.split(":")[0]))) {
             dynamicConfig = new Yaml().load(reader);
         }
         // each key: a list of {value, constraints}, as the server reads the file
-        assertThat(dynamicConfig).isNotEmpty().allSatisfy((key, values) -> assertThat((List<Map<String, Object>>) values)
-                .isNotEmpty().allSatisfy(value -> assertThat(value).containsKey("value")));
+        assertThat(dynamicConfig)
+                .isNotEmpty()
+                .allSatisfy((key, values) -> assertThat((List<Map<String, Object>>) values)
+                        .isNotEmpty()
+                        .allSatisfy(value -> assertThat(value).containsKey("value")));
     }
 
     /** Every step of the schema job is safe to repeat and runs every time, so a cut-short first run is finished. */
@@ -208,9 +237,13 @@ class ComposeFileTest {
     void theSchemaJobRepeatsEveryStepAndShowsErrors() throws IOException {
         String script = Files.readString(ROOT.resolve("compose/temporal-schema.sh"));
 
-        assertThat(script).contains("sql --database \"$name\" create\n",
-                "sql --database \"$name\" setup-schema --version 0.0\n", "sql --database \"$name\" update-schema ")
-                .doesNotContain("2>/dev/null", "if sql").contains("set -eu");
+        assertThat(script)
+                .contains(
+                        "sql --database \"$name\" create\n",
+                        "sql --database \"$name\" setup-schema --version 0.0\n",
+                        "sql --database \"$name\" update-schema ")
+                .doesNotContain("2>/dev/null", "if sql")
+                .contains("set -eu");
     }
 
     @Test
@@ -223,8 +256,10 @@ class ComposeFileTest {
         }
         assertThat(scripts).contains("compose/temporal-schema.sh", "scripts/verify-scout.sh");
         for (String script : scripts) {
-            Process git = new ProcessBuilder("git", "check-attr", "eol", "--", script).directory(ROOT.toFile())
-                    .redirectErrorStream(true).start();
+            Process git = new ProcessBuilder("git", "check-attr", "eol", "--", script)
+                    .directory(ROOT.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             String answer = new String(git.getInputStream().readAllBytes()).trim();
             git.waitFor();
             assertThat(answer).as(script).isEqualTo(script + ": eol: lf");
@@ -235,15 +270,20 @@ class ComposeFileTest {
     @Test
     void theDockerfileBuildsOnceForEveryImage() throws IOException {
         String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
-        String build = dockerfile.substring(dockerfile.indexOf("FROM ${JDK_IMAGE} AS build"),
-                dockerfile.indexOf("FROM build AS layers"));
+        String build = dockerfile.substring(
+                dockerfile.indexOf("FROM ${JDK_IMAGE} AS build"), dockerfile.indexOf("FROM build AS layers"));
 
         assertThat(dockerfile).doesNotContain("# syntax=");
-        assertThat(build).doesNotContain("ARG SERVICE", "$SERVICE").contains("sharing=locked")
-                .contains("-pl '!local-stack,!bench,!drill' package").contains("-pl local-stack dependency:copy@");
+        assertThat(build)
+                .doesNotContain("ARG SERVICE", "$SERVICE")
+                .contains("sharing=locked")
+                .contains("-pl '!local-stack,!bench,!drill' package")
+                .contains("-pl local-stack dependency:copy@");
         // every module built on the launcher is left out with it: the image builds no launcher
         try (var modules = Files.list(ROOT)) {
-            for (Path pom : modules.map(module -> module.resolve("pom.xml")).filter(Files::isRegularFile).toList()) {
+            for (Path pom : modules.map(module -> module.resolve("pom.xml"))
+                    .filter(Files::isRegularFile)
+                    .toList()) {
                 boolean onTheLauncher = !pom.getParent().endsWith("local-stack")
                         && Files.readString(pom).contains("<artifactId>local-stack</artifactId>");
                 if (onTheLauncher) {
@@ -258,8 +298,18 @@ class ComposeFileTest {
     void theBuildContextLeavesOutWhatNoImageIsBuiltFrom() throws IOException {
         List<String> ignored = Files.readAllLines(ROOT.resolve(".dockerignore"));
 
-        assertThat(ignored).contains(".tools/", ".data/", "docs/", "dashboards/", "compose/", "compose.yml", "*.md",
-                "scripts/", ".ci/", "collector/");
+        assertThat(ignored)
+                .contains(
+                        ".tools/",
+                        ".data/",
+                        "docs/",
+                        "dashboards/",
+                        "compose/",
+                        "compose.yml",
+                        "*.md",
+                        "scripts/",
+                        ".ci/",
+                        "collector/");
         // what the Dockerfile copies stays in
         assertThat(ignored).doesNotContain("otel-agent.properties", "pom.xml", "mvnw", ".mvn/");
     }
@@ -269,7 +319,8 @@ class ComposeFileTest {
     @SuppressWarnings("unchecked")
     void composeWaitsLongerThanTheServicesGracefulShutdown(Service service) throws IOException {
         Map<String, Object> spring = (Map<String, Object>) serviceDefaults().get("spring");
-        String phase = String.valueOf(((Map<String, Object>) spring.get("lifecycle")).get("timeout-per-shutdown-phase"));
+        String phase =
+                String.valueOf(((Map<String, Object>) spring.get("lifecycle")).get("timeout-per-shutdown-phase"));
         String grace = String.valueOf(composeService(service).get("stop_grace_period"));
 
         assertThat(seconds(grace)).as(service.moduleName()).isGreaterThan(2 * seconds(phase));
@@ -297,11 +348,13 @@ class ComposeFileTest {
     void everyHostPortCanBeMoved() throws IOException {
         String example = Files.readString(ROOT.resolve(".env.example"));
         List<String> published = new java.util.ArrayList<>();
-        services().values().forEach(service -> ((List<String>) service.getOrDefault("ports", List.of()))
-                .forEach(published::add));
+        services()
+                .values()
+                .forEach(service -> ((List<String>) service.getOrDefault("ports", List.of())).forEach(published::add));
 
         assertThat(published).hasSizeGreaterThanOrEqualTo(8).allSatisfy(port -> {
-            Matcher mapping = Pattern.compile("\\$\\{(\\w+_PORT):-(\\d+)}:(\\d+)").matcher(port);
+            Matcher mapping =
+                    Pattern.compile("\\$\\{(\\w+_PORT):-(\\d+)}:(\\d+)").matcher(port);
             assertThat(mapping.matches()).as(port).isTrue();
             assertThat(example).contains("# " + mapping.group(1) + "=" + mapping.group(2));
         });
@@ -315,7 +368,8 @@ class ComposeFileTest {
         List<String> lines = Files.readAllLines(ROOT.resolve(".env.example"));
 
         assertThat(String.join("\n", lines)).contains("single quotes");
-        assertThat(lines).filteredOn(line -> !line.startsWith("#") && line.contains("$"))
+        assertThat(lines)
+                .filteredOn(line -> !line.startsWith("#") && line.contains("$"))
                 .allSatisfy(line -> assertThat(line).matches("\\w+='[^']*'"));
     }
 
@@ -328,19 +382,21 @@ class ComposeFileTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> services() throws IOException {
         try (Reader reader = Files.newBufferedReader(ROOT.resolve("compose.yml"))) {
-            return (Map<String, Map<String, Object>>) new Yaml().<Map<String, Object>>load(reader).get("services");
+            return (Map<String, Map<String, Object>>)
+                    new Yaml().<Map<String, Object>>load(reader).get("services");
         }
     }
 
     private static Map<String, Object> serviceDefaults() throws IOException {
-        try (Reader reader = Files.newBufferedReader(
-                ROOT.resolve("service-support/src/main/resources/service-defaults.yaml"))) {
+        try (Reader reader =
+                Files.newBufferedReader(ROOT.resolve("service-support/src/main/resources/service-defaults.yaml"))) {
             return new Yaml().load(reader);
         }
     }
 
     private static Map<String, String> filter(Map<String, String> map, java.util.function.Predicate<String> keep) {
-        return map.entrySet().stream().filter(entry -> keep.test(entry.getKey()))
+        return map.entrySet().stream()
+                .filter(entry -> keep.test(entry.getKey()))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
     }
 
@@ -363,8 +419,8 @@ class ComposeFileTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> applicationYaml(Service service) throws IOException {
-        try (Reader reader = Files.newBufferedReader(
-                ROOT.resolve(service.moduleName() + "/src/main/resources/application.yaml"))) {
+        try (Reader reader =
+                Files.newBufferedReader(ROOT.resolve(service.moduleName() + "/src/main/resources/application.yaml"))) {
             return new Yaml().load(reader);
         }
     }

@@ -22,8 +22,7 @@ final class DashboardExpectations {
     /** The time-series panels' minimum step (their Min interval): a minute, as $interval comes out. */
     private static final int STEP_SECONDS = 60;
 
-    private DashboardExpectations() {
-    }
+    private DashboardExpectations() {}
 
     /** A panel's result: column names and rows. */
     record Panel(String dashboard, String title, String format, String sql, List<String> columns, JsonNode rows) {
@@ -31,8 +30,13 @@ final class DashboardExpectations {
         static Panel of(String dashboard, JsonNode node) {
             List<String> columns = new ArrayList<>();
             node.path("columns").forEach(column -> columns.add(column.get(0).asText()));
-            return new Panel(dashboard, node.path("title").asText(), node.path("format").asText(),
-                    node.path("sql").asText(), columns, node.path("rows"));
+            return new Panel(
+                    dashboard,
+                    node.path("title").asText(),
+                    node.path("format").asText(),
+                    node.path("sql").asText(),
+                    columns,
+                    node.path("rows"));
         }
 
         double number(int row, String column) {
@@ -68,15 +72,20 @@ final class DashboardExpectations {
 
         private int index(String column) {
             int index = columns.indexOf(column);
-            assertThat(index).as(title + " has column " + column + " in " + columns).isNotNegative();
+            assertThat(index)
+                    .as(title + " has column " + column + " in " + columns)
+                    .isNotNegative();
             return index;
         }
     }
 
     static List<Panel> panels(JsonNode results) {
         List<Panel> panels = new ArrayList<>();
-        results.fields().forEachRemaining(dashboard -> dashboard.getValue().path("panels")
-                .forEach(panel -> panels.add(Panel.of(dashboard.getKey(), panel))));
+        results.fields()
+                .forEachRemaining(dashboard -> dashboard
+                        .getValue()
+                        .path("panels")
+                        .forEach(panel -> panels.add(Panel.of(dashboard.getKey(), panel))));
         return panels;
     }
 
@@ -88,7 +97,9 @@ final class DashboardExpectations {
             }
         }
         assertThat(found).as(dashboard + " has a panel " + title).isNotNull();
-        assertThat(found.has("error")).as(title + ": " + found.path("error").asText()).isFalse();
+        assertThat(found.has("error"))
+                .as(title + ": " + found.path("error").asText())
+                .isFalse();
         return Panel.of(dashboard, found);
     }
 
@@ -98,19 +109,25 @@ final class DashboardExpectations {
         for (JsonNode dashboard : iterable(results)) {
             for (JsonNode panel : dashboard.path("panels")) {
                 String title = panel.path("title").asText();
-                assertThat(panel.has("error")).as(title + ": " + panel.path("error").asText()).isFalse();
+                assertThat(panel.has("error"))
+                        .as(title + ": " + panel.path("error").asText())
+                        .isFalse();
                 assertThat(panel.path("rows")).as(title + " has data").isNotEmpty();
                 // 64-bit integers arrive as JSON strings from older plugin and server versions (the time column
                 // of a time series is the plugin's own, in milliseconds)
                 boolean timeSeries = "time_series".equals(panel.path("format").asText());
                 for (int i = timeSeries ? 1 : 0; i < panel.path("columns").size(); i++) {
                     JsonNode column = panel.path("columns").get(i);
-                    assertThat(column.get(1).asText()).as(title + " " + column.get(0).asText())
+                    assertThat(column.get(1).asText())
+                            .as(title + " " + column.get(0).asText())
                             .doesNotContainPattern("Int(64|128|256)");
                 }
                 if (timeSeries) {
-                    assertThat(panel.path("columns").get(0).get(0).asText()).as(title + ": time first").isEqualTo("t");
-                    assertThat(panel.path("sql").asText()).as(title + ": a one-minute step")
+                    assertThat(panel.path("columns").get(0).get(0).asText())
+                            .as(title + ": time first")
+                            .isEqualTo("t");
+                    assertThat(panel.path("sql").asText())
+                            .as(title + ": a one-minute step")
                             .contains("(" + STEP_SECONDS + " * 1000)");
                 }
             }
@@ -144,15 +161,18 @@ final class DashboardExpectations {
                 .isCloseTo(expected.averageCompleted(), within(0.005));
         assertThat(panel(results, REVENUE, "Lost Revenue (Failed)").single("lost"))
                 .isCloseTo(expected.lost(), within(0.005));
-        assertThat(panel(results, REVENUE, "High Value Orders").single("orders")).isEqualTo(expected.highValue());
+        assertThat(panel(results, REVENUE, "High Value Orders").single("orders"))
+                .isEqualTo(expected.highValue());
         assertThat(panel(results, REVENUE, "Revenue Over Time").total("revenue"))
                 .isCloseTo(expected.revenue(), within(0.005));
         assertThat(panel(results, REVENUE, "Revenue by Customer Tier").sums("customer_tier", "revenue"))
-                .allSatisfy((tier, revenue) -> assertThat(revenue)
-                        .isCloseTo(expected.revenueByTier().get(tier), within(0.005)))
+                .allSatisfy((tier, revenue) ->
+                        assertThat(revenue).isCloseTo(expected.revenueByTier().get(tier), within(0.005)))
                 .containsOnlyKeys(expected.revenueByTier().keySet());
-        assertThat(panel(results, REVENUE, "Order Value Distribution").total("orders")).isEqualTo(expected.orders());
-        assertThat(panel(results, REVENUE, "Orders by Value Range").total("orders")).isEqualTo(expected.orders());
+        assertThat(panel(results, REVENUE, "Order Value Distribution").total("orders"))
+                .isEqualTo(expected.orders());
+        assertThat(panel(results, REVENUE, "Orders by Value Range").total("orders"))
+                .isEqualTo(expected.orders());
         Panel highValue = panel(results, REVENUE, "High Value Orders (latest)");
         List<String> ids = new ArrayList<>();
         for (int row = 0; row < highValue.rows().size(); row++) {
@@ -160,7 +180,9 @@ final class DashboardExpectations {
             assertThat(highValue.number(row, "amount")).isGreaterThan(1000);
             assertThat(highValue.string(row, "trace_id")).matches("[0-9a-f]{32}");
         }
-        assertThat(ids).as("each order once").doesNotHaveDuplicates()
+        assertThat(ids)
+                .as("each order once")
+                .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(expected.highValueOrderIds());
 
         Panel health = panel(results, SERVICES, "Service Health");
@@ -171,8 +193,14 @@ final class DashboardExpectations {
         }
         assertThat(column(panel(results, SERVICES, "Span Rate by Service"), "ServiceName"))
                 .containsAll(services);
-        assertThat(column(panel(results, SERVICES, "Activity Latency"), "activity")).contains("FraudAssessment",
-                "ReserveInventory", "ProcessPayment", "CreateShipment", "SendNotification", "RecordOrderState");
+        assertThat(column(panel(results, SERVICES, "Activity Latency"), "activity"))
+                .contains(
+                        "FraudAssessment",
+                        "ReserveInventory",
+                        "ProcessPayment",
+                        "CreateShipment",
+                        "SendNotification",
+                        "RecordOrderState");
         Panel errorRate = panel(results, SERVICES, "Error Rate");
         for (int row = 0; row < errorRate.rows().size(); row++) {
             assertThat(errorRate.number(row, "error_rate")).isBetween(0.0, 1.0);
@@ -181,9 +209,11 @@ final class DashboardExpectations {
 
     /** Filtering on the environment the collector set changes no total. */
     static void assertSameTotals(JsonNode filtered, JsonNode all) {
-        for (String[] stat : new String[][] {{OVERVIEW, "Total Orders", "total"}, {OVERVIEW, "Failed", "total"},
-                {REVENUE, "Total Revenue", "total"}}) {
-            assertThat(panel(filtered, stat[0], stat[1]).single(stat[2])).as(stat[1])
+        for (String[] stat : new String[][] {
+            {OVERVIEW, "Total Orders", "total"}, {OVERVIEW, "Failed", "total"}, {REVENUE, "Total Revenue", "total"}
+        }) {
+            assertThat(panel(filtered, stat[0], stat[1]).single(stat[2]))
+                    .as(stat[1])
                     .isEqualTo(panel(all, stat[0], stat[1]).single(stat[2]));
         }
         assertThat(panel(filtered, SERVICES, "Service Health").rows())
@@ -195,10 +225,16 @@ final class DashboardExpectations {
         for (JsonNode dashboard : iterable(results)) {
             for (JsonNode panel : dashboard.path("panels")) {
                 String title = panel.path("title").asText();
-                assertThat(panel.has("error")).as(title + ": " + panel.path("error").asText()).isFalse();
-                panel.path("rows").forEach(row -> row.forEach(value -> assertThat(value.isNull() || value.isTextual()
-                        || value.asDouble() == 0 || Double.isNaN(value.asDouble()))
-                        .as(title + " shows " + row).isTrue()));
+                assertThat(panel.has("error"))
+                        .as(title + ": " + panel.path("error").asText())
+                        .isFalse();
+                panel.path("rows")
+                        .forEach(row -> row.forEach(value -> assertThat(value.isNull()
+                                        || value.isTextual()
+                                        || value.asDouble() == 0
+                                        || Double.isNaN(value.asDouble()))
+                                .as(title + " shows " + row)
+                                .isTrue()));
             }
         }
     }
@@ -228,8 +264,9 @@ final class DashboardExpectations {
     }
 
     private static Map<String, Long> longs(Map<String, Double> sums) {
-        return sums.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                entry -> Math.round(entry.getValue()), (a, b) -> a, TreeMap::new));
+        return sums.entrySet().stream()
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey, entry -> Math.round(entry.getValue()), (a, b) -> a, TreeMap::new));
     }
 
     private static Iterable<JsonNode> iterable(JsonNode results) {

@@ -47,8 +47,10 @@ class DashboardJsonTest {
         assertThat(database.path("query").asText()).contains("system.tables").contains("otel_metrics_sum");
         // Scout's database is named after the org (acme-corp): a bare ${database} would not parse
         for (JsonNode target : targets(dashboard)) {
-            assertThat(target.path("query").asText()).contains("${database:doublequote}.")
-                    .doesNotContain("${database}").doesNotContainPattern("\\$database\\b");
+            assertThat(target.path("query").asText())
+                    .contains("${database:doublequote}.")
+                    .doesNotContain("${database}")
+                    .doesNotContainPattern("\\$database\\b");
         }
     }
 
@@ -71,11 +73,15 @@ class DashboardJsonTest {
             if (panel.path("type").asText().equals("timeseries")) {
                 // the services export every 10 s (service-defaults.yaml): shorter buckets show gaps, and sum/$interval
                 // then overstates the rate
-                assertThat(panel.path("interval").asText()).as(panel.path("title").asText()).isEqualTo("1m");
+                assertThat(panel.path("interval").asText())
+                        .as(panel.path("title").asText())
+                        .isEqualTo("1m");
                 panel.path("targets").forEach(target -> {
                     assertThat(target.path("format").asText()).isEqualTo("time_series");
-                    assertThat(target.path("extrapolate").isBoolean() && !target.path("extrapolate").asBoolean())
-                            .as(panel.path("title").asText() + ": extrapolation off").isTrue();
+                    assertThat(target.path("extrapolate").isBoolean()
+                                    && !target.path("extrapolate").asBoolean())
+                            .as(panel.path("title").asText() + ": extrapolation off")
+                            .isTrue();
                 });
             }
         }
@@ -98,8 +104,12 @@ class DashboardJsonTest {
     void pieChartsDrawOneSlicePerRow(Path file) throws IOException {
         for (JsonNode panel : read(file).path("panels")) {
             if (panel.path("type").asText().equals("piechart")) {
-                assertThat(panel.path("options").path("reduceOptions").path("values").asBoolean())
-                        .as(panel.path("title").asText()).isTrue();
+                assertThat(panel.path("options")
+                                .path("reduceOptions")
+                                .path("values")
+                                .asBoolean())
+                        .as(panel.path("title").asText())
+                        .isTrue();
             }
         }
     }
@@ -132,12 +142,21 @@ class DashboardJsonTest {
         List<int[]> boxes = new ArrayList<>();
         for (JsonNode panel : read(file).path("panels")) {
             JsonNode grid = panel.path("gridPos");
-            int[] box = {grid.path("x").asInt(), grid.path("y").asInt(), grid.path("w").asInt(), grid.path("h").asInt()};
+            int[] box = {
+                grid.path("x").asInt(),
+                grid.path("y").asInt(),
+                grid.path("w").asInt(),
+                grid.path("h").asInt()
+            };
             assertThat(box[0] + box[2]).as(panel.path("title").asText()).isLessThanOrEqualTo(24);
             for (int[] other : boxes) {
-                boolean apart = box[0] + box[2] <= other[0] || other[0] + other[2] <= box[0]
-                        || box[1] + box[3] <= other[1] || other[1] + other[3] <= box[1];
-                assertThat(apart).as(panel.path("title").asText() + " overlaps another panel").isTrue();
+                boolean apart = box[0] + box[2] <= other[0]
+                        || other[0] + other[2] <= box[0]
+                        || box[1] + box[3] <= other[1]
+                        || other[1] + other[3] <= box[1];
+                assertThat(apart)
+                        .as(panel.path("title").asText() + " overlaps another panel")
+                        .isTrue();
             }
             boxes.add(box);
         }

@@ -33,8 +33,7 @@ final class DashboardPanels {
         }
     }
 
-    private DashboardPanels() {
-    }
+    private DashboardPanels() {}
 
     /** The virtualenv's Python with the pinned chdb, made or updated first when needed. */
     static Path requirePython(Path log) throws IOException, InterruptedException {
@@ -49,8 +48,15 @@ final class DashboardPanels {
             throws IOException, InterruptedException {
         Path log = work.resolve("dashboard-panels.log");
         Path out = work.resolve("dashboard-panels.json");
-        List<String> command = new ArrayList<>(List.of(python.toString(), CHECK.resolve("panels.py").toString(),
-                "--telemetry", telemetry.toString(), "--database", database, "--out", out.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                python.toString(),
+                CHECK.resolve("panels.py").toString(),
+                "--telemetry",
+                telemetry.toString(),
+                "--database",
+                database,
+                "--out",
+                out.toString()));
         cases.forEach(each -> command.addAll(List.of("--case", each.argument())));
         int exit = PythonVenv.run(log, command.toArray(String[]::new));
         String output = Files.readString(log);
@@ -60,9 +66,13 @@ final class DashboardPanels {
     }
 
     private static String pinnedCheck() throws IOException {
-        String pin = Files.readString(CHECK.resolve("requirements.txt")).lines()
-                .filter(line -> line.startsWith("chdb==")).findFirst().orElseThrow()
-                .substring("chdb==".length()).trim();
+        String pin = Files.readString(CHECK.resolve("requirements.txt"))
+                .lines()
+                .filter(line -> line.startsWith("chdb=="))
+                .findFirst()
+                .orElseThrow()
+                .substring("chdb==".length())
+                .trim();
         return "import sys, chdb; sys.exit(0 if chdb.__version__ == '" + pin + "' else 1)";
     }
 }

@@ -15,8 +15,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** The names the dashboards' ClickHouse queries rely on: metric names, attribute keys, span names, services. */
-record DashboardQueries(Set<String> metricNames, Set<String> metricAttributeKeys, Set<String> spanAttributeKeys,
-        Set<String> spanNamePrefixes, Set<String> serviceNames) {
+record DashboardQueries(
+        Set<String> metricNames,
+        Set<String> metricAttributeKeys,
+        Set<String> spanAttributeKeys,
+        Set<String> spanNamePrefixes,
+        Set<String> serviceNames) {
 
     private static final Pattern METRIC_NAME = Pattern.compile("MetricName (?:=|IN) (\\([^)]*\\)|'[^']*')");
     private static final Pattern METRIC_ATTRIBUTE = Pattern.compile("\\bAttributes\\['([^']+)'\\]");
@@ -28,8 +32,12 @@ record DashboardQueries(Set<String> metricNames, Set<String> metricAttributeKeys
     static DashboardQueries read(Path dashboards) {
         List<String> queries = new ArrayList<>();
         try (Stream<Path> files = Files.list(dashboards)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".json")).sorted().toList()) {
-                new ObjectMapper().readTree(file.toFile()).path("panels")
+            for (Path file : files.filter(path -> path.toString().endsWith(".json"))
+                    .sorted()
+                    .toList()) {
+                new ObjectMapper()
+                        .readTree(file.toFile())
+                        .path("panels")
                         .forEach(panel -> panel.path("targets").forEach(target -> queries.add(query(target))));
             }
         } catch (IOException e) {

@@ -17,12 +17,15 @@ import java.util.stream.Collectors;
 final class ExportedMetrics {
 
     /** One exported point: a sum's value, or a histogram's count, and the traces of its exemplars. */
-    record Point(String service, String metric, Map<String, String> attributes, double value, long timeUnixNano,
-            List<String> exemplarTraceIds) {
-    }
+    record Point(
+            String service,
+            String metric,
+            Map<String, String> attributes,
+            double value,
+            long timeUnixNano,
+            List<String> exemplarTraceIds) {}
 
-    private ExportedMetrics() {
-    }
+    private ExportedMetrics() {}
 
     static List<Point> all(OtlpReceiver receiver) {
         List<Point> points = new ArrayList<>();
@@ -30,17 +33,33 @@ final class ExportedMetrics {
             String service = OtlpReceiver.serviceName(resource.getResource());
             for (ScopeMetrics scope : resource.getScopeMetricsList()) {
                 for (Metric metric : scope.getMetricsList()) {
-                    metric.getSum().getDataPointsList().forEach(point -> points.add(new Point(service,
-                            metric.getName(), OtlpReceiver.attributes(point.getAttributesList()),
-                            point.getAsDouble() + point.getAsInt(), point.getTimeUnixNano(),
-                            traceIds(point.getExemplarsList()))));
-                    metric.getHistogram().getDataPointsList().forEach(point -> points.add(new Point(service,
-                            metric.getName(), OtlpReceiver.attributes(point.getAttributesList()),
-                            point.getCount(), point.getTimeUnixNano(), traceIds(point.getExemplarsList()))));
-                    metric.getGauge().getDataPointsList().forEach(point -> points.add(new Point(service,
-                            metric.getName(), OtlpReceiver.attributes(point.getAttributesList()),
-                            point.getAsDouble() + point.getAsInt(), point.getTimeUnixNano(),
-                            traceIds(point.getExemplarsList()))));
+                    metric.getSum()
+                            .getDataPointsList()
+                            .forEach(point -> points.add(new Point(
+                                    service,
+                                    metric.getName(),
+                                    OtlpReceiver.attributes(point.getAttributesList()),
+                                    point.getAsDouble() + point.getAsInt(),
+                                    point.getTimeUnixNano(),
+                                    traceIds(point.getExemplarsList()))));
+                    metric.getHistogram()
+                            .getDataPointsList()
+                            .forEach(point -> points.add(new Point(
+                                    service,
+                                    metric.getName(),
+                                    OtlpReceiver.attributes(point.getAttributesList()),
+                                    point.getCount(),
+                                    point.getTimeUnixNano(),
+                                    traceIds(point.getExemplarsList()))));
+                    metric.getGauge()
+                            .getDataPointsList()
+                            .forEach(point -> points.add(new Point(
+                                    service,
+                                    metric.getName(),
+                                    OtlpReceiver.attributes(point.getAttributesList()),
+                                    point.getAsDouble() + point.getAsInt(),
+                                    point.getTimeUnixNano(),
+                                    traceIds(point.getExemplarsList()))));
                 }
             }
         }
@@ -48,16 +67,20 @@ final class ExportedMetrics {
     }
 
     private static List<String> traceIds(List<Exemplar> exemplars) {
-        return exemplars.stream().map(exemplar -> OtlpReceiver.hex(exemplar.getTraceId())).toList();
+        return exemplars.stream()
+                .map(exemplar -> OtlpReceiver.hex(exemplar.getTraceId()))
+                .toList();
     }
 
     /** Each series of {@code metric} that {@code filter} accepts, with its points added up. */
     static List<Point> totals(OtlpReceiver receiver, String service, String metric, Predicate<Point> filter) {
         return all(receiver).stream()
-                .filter(point -> point.service().equals(service) && point.metric().equals(metric))
+                .filter(point ->
+                        point.service().equals(service) && point.metric().equals(metric))
                 .filter(filter)
                 .collect(Collectors.groupingBy(Point::attributes, Collectors.summingDouble(Point::value)))
-                .entrySet().stream()
+                .entrySet()
+                .stream()
                 .map(series -> new Point(service, metric, series.getKey(), series.getValue(), 0, List.of()))
                 .toList();
     }

@@ -27,12 +27,12 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole suite as `make run` starts it: the seven service jars as separate JVMs, embedded PostgreSQL and the
@@ -103,12 +103,17 @@ class FulfillmentEndToEndTest {
         UUID id = id(order);
         assertThat(count("select count(*) from payment.charges where order_id = ? and status = 'succeeded'", id))
                 .isEqualTo(1);
-        assertThat(count("select count(*) from inventory.reservations where order_id = ? and status = 'reserved'",
-                id)).isEqualTo(1);
-        assertThat(count("select count(*) from shipping.shipments where order_id = ?", id)).isEqualTo(1);
-        assertThat(count("select count(*) from notification.notifications where order_id = ? and type = "
-                + "'order_confirmed'", id)).isEqualTo(1);
-        assertThat(count("select count(*) from fraud.assessments where order_id = ?", id)).isEqualTo(1);
+        assertThat(count("select count(*) from inventory.reservations where order_id = ? and status = 'reserved'", id))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from shipping.shipments where order_id = ?", id))
+                .isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from notification.notifications where order_id = ? and type = "
+                                + "'order_confirmed'",
+                        id))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from fraud.assessments where order_id = ?", id))
+                .isEqualTo(1);
     }
 
     @Test
@@ -123,30 +128,35 @@ class FulfillmentEndToEndTest {
 
         await().atMost(SETTLE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             List<ExportedSpans.Span> spans = ExportedSpans.ofTrace(otlp, traceId);
-            assertThat(spans).extracting(span -> span.service() + " " + span.name()).contains(
-                    "api-service POST /api/orders",
-                    "api-service INSERT orders.orders",
-                    "api-service StartWorkflow:OrderFulfillmentWorkflow",
-                    "order-workflow-worker RunWorkflow:OrderFulfillmentWorkflow",
-                    "order-workflow-worker StartActivity:FraudAssessment",
-                    "fraud-worker RunActivity:FraudAssessment",
-                    "fraud-worker INSERT fraud.assessments",
-                    "inventory-worker RunActivity:ReserveInventory",
-                    "payment-worker RunActivity:ProcessPayment",
-                    "payment-worker INSERT payment.charges",
-                    "shipping-worker RunActivity:CreateShipment",
-                    "notification-worker RunActivity:SendNotification",
-                    "api-service RunActivity:RecordOrderState",
-                    "fraud-worker fraud_assessment",
-                    "inventory-worker reserve_inventory",
-                    "payment-worker process_payment",
-                    "shipping-worker create_shipment",
-                    "notification-worker send_notification");
+            assertThat(spans)
+                    .extracting(span -> span.service() + " " + span.name())
+                    .contains(
+                            "api-service POST /api/orders",
+                            "api-service INSERT orders.orders",
+                            "api-service StartWorkflow:OrderFulfillmentWorkflow",
+                            "order-workflow-worker RunWorkflow:OrderFulfillmentWorkflow",
+                            "order-workflow-worker StartActivity:FraudAssessment",
+                            "fraud-worker RunActivity:FraudAssessment",
+                            "fraud-worker INSERT fraud.assessments",
+                            "inventory-worker RunActivity:ReserveInventory",
+                            "payment-worker RunActivity:ProcessPayment",
+                            "payment-worker INSERT payment.charges",
+                            "shipping-worker RunActivity:CreateShipment",
+                            "notification-worker RunActivity:SendNotification",
+                            "api-service RunActivity:RecordOrderState",
+                            "fraud-worker fraud_assessment",
+                            "inventory-worker reserve_inventory",
+                            "payment-worker process_payment",
+                            "shipping-worker create_shipment",
+                            "notification-worker send_notification");
             // one tree: the request is the only root, and every other span hangs off a span of the same trace
-            assertThat(spans).filteredOn(ExportedSpans.Span::isRoot).extracting(ExportedSpans.Span::name)
+            assertThat(spans)
+                    .filteredOn(ExportedSpans.Span::isRoot)
+                    .extracting(ExportedSpans.Span::name)
                     .containsExactly("POST /api/orders");
             Set<String> ids = spans.stream().map(ExportedSpans.Span::spanId).collect(Collectors.toSet());
-            assertThat(spans).filteredOn(span -> !span.isRoot())
+            assertThat(spans)
+                    .filteredOn(span -> !span.isRoot())
                     .allSatisfy(span -> assertThat(ids).contains(span.parentSpanId()));
 
             // the business decisions, on the domain spans
@@ -158,19 +168,20 @@ class FulfillmentEndToEndTest {
                     .containsEntry("fraud.risk_score", "0")
                     .containsEntry("fraud.high_risk", "false")
                     .containsEntry("fraud.risk_factors", "[]");
-            assertThat(named(spans, "reserve_inventory").attributes())
-                    .containsEntry("inventory.all_available", "true");
+            assertThat(named(spans, "reserve_inventory").attributes()).containsEntry("inventory.all_available", "true");
             assertThat(named(spans, "process_payment").attributes())
                     .containsEntry("payment.success", "true")
-                    .hasEntrySatisfying("payment.transaction_id", id -> assertThat(id).startsWith("txn-"));
+                    .hasEntrySatisfying(
+                            "payment.transaction_id", id -> assertThat(id).startsWith("txn-"));
             assertThat(named(spans, "create_shipment").attributes())
                     .containsEntry("shipping.carrier", "express")
                     .containsKey("shipping.tracking_id");
             assertThat(named(spans, "send_notification").attributes())
                     .containsEntry("notification.type", "order_confirmed");
-            assertThat(spans).filteredOn(span -> span.name().equals("fraud_assessment"))
-                    .allSatisfy(span -> assertThat(parentOf(spans, span).name())
-                            .isEqualTo("RunActivity:FraudAssessment"));
+            assertThat(spans)
+                    .filteredOn(span -> span.name().equals("fraud_assessment"))
+                    .allSatisfy(
+                            span -> assertThat(parentOf(spans, span).name()).isEqualTo("RunActivity:FraudAssessment"));
         });
     }
 
@@ -208,11 +219,12 @@ class FulfillmentEndToEndTest {
         JsonNode waiting = place("""
                 {"customer_id":"metered-customer","items":[{"product_id":"out-of-stock-item","quantity":5}]}""");
         awaitStatus(waiting, "backordered");
-        assertThat(post("/api/products/out-of-stock-item/restock", "{\"quantity\":5}").statusCode()).isEqualTo(200);
+        assertThat(post("/api/products/out-of-stock-item/restock", "{\"quantity\":5}")
+                        .statusCode())
+                .isEqualTo(200);
         awaitStatus(waiting, "completed");
         awaitStatus(place("""
-                {"customer_id":"metered-customer","items":[{"product_id":"industrial-press","quantity":1}]}"""),
-                "cancelled");
+                {"customer_id":"metered-customer","items":[{"product_id":"industrial-press","quantity":1}]}"""), "cancelled");
         // every test waits for its orders to finish, so the table's finished orders are all there will be now
         Map<String, Double> finished = new HashMap<>();
         try (PreparedStatement statement = db.prepareStatement("""
@@ -225,45 +237,63 @@ class FulfillmentEndToEndTest {
         }
 
         await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            Map<String, Double> exported = ExportedMetrics.totals(otlp, "api-service", "orders.processed", all -> true)
-                    .stream().collect(Collectors.groupingBy(
-                            point -> point.attributes().get("status") + "/" + point.attributes().get("decision_path"),
-                            Collectors.summingDouble(ExportedMetrics.Point::value)));
+            Map<String, Double> exported =
+                    ExportedMetrics.totals(otlp, "api-service", "orders.processed", all -> true).stream()
+                            .collect(Collectors.groupingBy(
+                                    point -> point.attributes().get("status") + "/"
+                                            + point.attributes().get("decision_path"),
+                                    Collectors.summingDouble(ExportedMetrics.Point::value)));
             assertThat(exported).isEqualTo(finished);
-            assertThat(ExportedMetrics.totals(otlp, "payment-worker", "payment.failures",
-                    point -> "test_decline".equals(point.attributes().get("decline_reason"))))
-                    .extracting(ExportedMetrics.Point::value).containsExactly((double) count(
-                            "select count(*) from payment.charges where decline_reason = 'test_decline'"));
+            assertThat(ExportedMetrics.totals(
+                            otlp,
+                            "payment-worker",
+                            "payment.failures",
+                            point -> "test_decline".equals(point.attributes().get("decline_reason"))))
+                    .extracting(ExportedMetrics.Point::value)
+                    .containsExactly((double)
+                            count("select count(*) from payment.charges where decline_reason = 'test_decline'"));
         });
 
         List<ExportedMetrics.Point> points = ExportedMetrics.all(otlp);
         // exemplars instead: an outcome counted carries the trace of the order, which began at POST /api/orders
         List<String> orderTraces = ExportedSpans.all(otlp).stream()
                 .filter(span -> span.isRoot() && span.name().equals("POST /api/orders"))
-                .map(ExportedSpans.Span::traceId).toList();
-        assertThat(points).filteredOn(point -> point.metric().equals("orders.processed"))
-                .flatExtracting(ExportedMetrics.Point::exemplarTraceIds).isNotEmpty()
+                .map(ExportedSpans.Span::traceId)
+                .toList();
+        assertThat(points)
+                .filteredOn(point -> point.metric().equals("orders.processed"))
+                .flatExtracting(ExportedMetrics.Point::exemplarTraceIds)
+                .isNotEmpty()
                 .allSatisfy(traceId -> assertThat(orderTraces).contains(traceId));
-        assertThat(points).extracting(ExportedMetrics.Point::metric)
+        assertThat(points)
+                .extracting(ExportedMetrics.Point::metric)
                 .contains("http.server.requests", "hikaricp.connections.active", "jvm.memory.used")
                 .anyMatch(name -> name.startsWith("temporal_"));
         // no series per order, trace or workflow: keys never name one, and our own values never are one
-        assertThat(points).allSatisfy(point -> assertThat(point.attributes().keySet())
-                .noneMatch(key -> key.matches("(?i).*(order|trace|workflow|run|span)[._]?id")));
-        assertThat(points).filteredOn(point -> !point.metric().startsWith("temporal_"))
+        assertThat(points)
+                .allSatisfy(point -> assertThat(point.attributes().keySet())
+                        .noneMatch(key -> key.matches("(?i).*(order|trace|workflow|run|span)[._]?id")));
+        assertThat(points)
+                .filteredOn(point -> !point.metric().startsWith("temporal_"))
                 .allSatisfy(point -> assertThat(point.attributes().values())
-                        .noneMatch(value -> value.matches(".*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-.*|.*[0-9a-f]{32}.*")));
+                        .noneMatch(
+                                value -> value.matches(".*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-.*|.*[0-9a-f]{32}.*")));
 
         DashboardQueries dashboards = DashboardQueries.read(Settings.findRoot().resolve("dashboards"));
         List<ExportedSpans.Span> spans = ExportedSpans.all(otlp);
         assertThat(points).extracting(ExportedMetrics.Point::metric).containsAll(dashboards.metricNames());
-        assertThat(points).flatExtracting(point -> List.copyOf(point.attributes().keySet()))
+        assertThat(points)
+                .flatExtracting(point -> List.copyOf(point.attributes().keySet()))
                 .containsAll(dashboards.metricAttributeKeys());
-        assertThat(spans).flatExtracting(span -> List.copyOf(span.attributes().keySet()))
+        assertThat(spans)
+                .flatExtracting(span -> List.copyOf(span.attributes().keySet()))
                 .containsAll(dashboards.spanAttributeKeys());
         assertThat(spans).extracting(ExportedSpans.Span::service).containsAll(dashboards.serviceNames());
-        assertThat(dashboards.spanNamePrefixes()).isNotEmpty().allSatisfy(prefix ->
-                assertThat(spans).extracting(ExportedSpans.Span::name).anyMatch(name -> name.startsWith(prefix)));
+        assertThat(dashboards.spanNamePrefixes())
+                .isNotEmpty()
+                .allSatisfy(prefix -> assertThat(spans)
+                        .extracting(ExportedSpans.Span::name)
+                        .anyMatch(name -> name.startsWith(prefix)));
     }
 
     /**
@@ -274,10 +304,24 @@ class FulfillmentEndToEndTest {
     void aShortLoadRunSettlesEveryOrderWhereItsPathSays(@TempDir Path reports) throws Exception {
         Path report = reports.resolve("load.json");
 
-        int exit = new picocli.CommandLine(new dev.orders.fulfillment.loadgen.LoadGen()).execute(
-                "--url", stack.baseUrl(), "--count", "24", "--rps", "8", "--seed", "2026",
-                "--mix", "auto:60,review:20,decline:20", "--review-after", "1s", "--wait-timeout", "60s",
-                "--report", report.toString());
+        int exit = new picocli.CommandLine(new dev.orders.fulfillment.loadgen.LoadGen())
+                .execute(
+                        "--url",
+                        stack.baseUrl(),
+                        "--count",
+                        "24",
+                        "--rps",
+                        "8",
+                        "--seed",
+                        "2026",
+                        "--mix",
+                        "auto:60,review:20,decline:20",
+                        "--review-after",
+                        "1s",
+                        "--wait-timeout",
+                        "60s",
+                        "--report",
+                        report.toString());
 
         assertThat(exit).isZero();
         JsonNode summary = json.readTree(report.toFile());
@@ -286,7 +330,8 @@ class FulfillmentEndToEndTest {
         assertThat(summary.path("server_errors").asInt()).isZero();
         JsonNode paths = summary.path("paths");
         assertThat(paths.fieldNames()).toIterable().containsExactlyInAnyOrder("auto", "review", "decline");
-        paths.forEach(path -> assertThat(path.path("matched").asInt()).isEqualTo(path.path("accepted").asInt()));
+        paths.forEach(path -> assertThat(path.path("matched").asInt())
+                .isEqualTo(path.path("accepted").asInt()));
     }
 
     @Test
@@ -296,14 +341,17 @@ class FulfillmentEndToEndTest {
         String traceId = traceIdOf(response);
         String orderId = json.readTree(response.body()).path("order").path("id").asText();
 
-        await().atMost(SETTLE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(
-                otlp.logs().stream()
-                        .filter(logs -> OtlpReceiver.serviceName(logs.getResource()).equals("api-service"))
-                        .flatMap(logs -> logs.getScopeLogsList().stream())
-                        .flatMap(scope -> scope.getLogRecordsList().stream())
-                        .filter(record -> record.getBody().getStringValue().contains("order " + orderId + " accepted"))
-                        .map(record -> OtlpReceiver.hex(record.getTraceId())))
-                .containsExactly(traceId));
+        await().atMost(SETTLE)
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(otlp.logs().stream()
+                                .filter(logs -> OtlpReceiver.serviceName(logs.getResource())
+                                        .equals("api-service"))
+                                .flatMap(logs -> logs.getScopeLogsList().stream())
+                                .flatMap(scope -> scope.getLogRecordsList().stream())
+                                .filter(record ->
+                                        record.getBody().getStringValue().contains("order " + orderId + " accepted"))
+                                .map(record -> OtlpReceiver.hex(record.getTraceId())))
+                        .containsExactly(traceId));
     }
 
     @Test
@@ -319,8 +367,10 @@ class FulfillmentEndToEndTest {
         JsonNode done = awaitStatus(order, "rejected");
 
         assertThat(done.path("decision_path").asText()).isEqualTo("manual_rejected");
-        assertThat(count("select count(*) from inventory.reservations where order_id = ?", id(order))).isZero();
-        assertThat(count("select count(*) from payment.charges where order_id = ?", id(order))).isZero();
+        assertThat(count("select count(*) from inventory.reservations where order_id = ?", id(order)))
+                .isZero();
+        assertThat(count("select count(*) from payment.charges where order_id = ?", id(order)))
+                .isZero();
     }
 
     @Test
@@ -340,9 +390,12 @@ class FulfillmentEndToEndTest {
         String orderTrace = placedTraceIds.get(id(order));
         await().atMost(SETTLE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             List<ExportedSpans.Span> spans = ExportedSpans.ofTrace(otlp, traceIdOf(approval));
-            assertThat(spans).extracting(span -> span.service() + " " + span.name())
+            assertThat(spans)
+                    .extracting(span -> span.service() + " " + span.name())
                     .contains("api-service UpdateWorkflow:decide-review");
-            assertThat(spans).filteredOn(ExportedSpans.Span::isRoot).singleElement()
+            assertThat(spans)
+                    .filteredOn(ExportedSpans.Span::isRoot)
+                    .singleElement()
                     .satisfies(root -> assertThat(root.linkedTraceIds()).containsExactly(orderTrace));
         });
     }
@@ -382,10 +435,11 @@ class FulfillmentEndToEndTest {
         awaitStatus(auto, "completed");
         String workflowId = "order-" + id(held);
 
-        try (TemporalUi ui = new TemporalUi(stack.temporalUiUrl().orElseThrow(),
-                Settings.findRoot().resolve("local-stack/target/screenshots"))) {
+        try (TemporalUi ui = new TemporalUi(
+                stack.temporalUiUrl().orElseThrow(), Settings.findRoot().resolve("local-stack/target/screenshots"))) {
             assertThat(ui.listedWorkflowIds("OrderStatus=\"manual_review\"", workflowId))
-                    .contains(workflowId).doesNotContain("order-" + id(auto));
+                    .contains(workflowId)
+                    .doesNotContain("order-" + id(auto));
             ui.sendSignal(workflowId, "manual-review-decision", "\"approved\"");
 
             JsonNode done = awaitStatus(held, "completed");
@@ -401,25 +455,32 @@ class FulfillmentEndToEndTest {
 
         JsonNode waiting = awaitStatus(order, "backordered");
         assertThat(waiting.path("decision_path").asText()).isEqualTo("backorder");
-        assertThat(count("select count(*) from inventory.backorders where order_id = ?", id(order))).isEqualTo(1);
+        assertThat(count("select count(*) from inventory.backorders where order_id = ?", id(order)))
+                .isEqualTo(1);
 
         HttpResponse<String> restock = post("/api/products/out-of-stock-item/restock", "{\"quantity\":1000}");
         assertThat(restock.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(restock.body()).path("signalled_orders").asInt()).isEqualTo(1);
+        assertThat(json.readTree(restock.body()).path("signalled_orders").asInt())
+                .isEqualTo(1);
 
         JsonNode done = awaitStatus(order, "completed");
         assertThat(done.path("decision_path").asText()).isEqualTo("backorder");
-        assertThat(count("select count(*) from inventory.backorders where order_id = ?", id(order))).isZero();
+        assertThat(count("select count(*) from inventory.backorders where order_id = ?", id(order)))
+                .isZero();
         // the restock is a trace of its own (api-service, then inventory-worker), which signals the waiting
         // workflow and links to the trace the order was placed and backordered in
         String orderTrace = placedTraceIds.get(id(order));
         await().atMost(SETTLE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             List<ExportedSpans.Span> spans = ExportedSpans.ofTrace(otlp, traceIdOf(restock));
-            assertThat(spans).extracting(span -> span.service() + " " + span.name())
+            assertThat(spans)
+                    .extracting(span -> span.service() + " " + span.name())
                     .contains("inventory-worker SignalWorkflow:inventory-restocked");
             // (the OpenTracing shim also turns each Temporal span's reference to its parent into a link)
-            assertThat(spans).filteredOn(span -> span.service().equals("inventory-worker") && span.name().startsWith("POST "))
-                    .singleElement().satisfies(server -> assertThat(server.linkedTraceIds()).containsExactly(orderTrace));
+            assertThat(spans)
+                    .filteredOn(span -> span.service().equals("inventory-worker")
+                            && span.name().startsWith("POST "))
+                    .singleElement()
+                    .satisfies(server -> assertThat(server.linkedTraceIds()).containsExactly(orderTrace));
         });
     }
 
@@ -433,10 +494,12 @@ class FulfillmentEndToEndTest {
         JsonNode done = awaitStatus(order, "payment_failed");
 
         assertThat(done.path("decision_path").asText()).isEqualTo("payment_declined");
-        assertThat(count("select count(*) from payment.charges where order_id = ? and status = 'declined'",
-                id(order))).isEqualTo(1);
-        assertThat(count("select count(*) from inventory.reservations where order_id = ? and status = 'released'",
-                id(order))).isEqualTo(1);
+        assertThat(count("select count(*) from payment.charges where order_id = ? and status = 'declined'", id(order)))
+                .isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from inventory.reservations where order_id = ? and status = 'released'",
+                        id(order)))
+                .isEqualTo(1);
         assertThat(stock("prod-3")).isEqualTo(stockBefore);
     }
 
@@ -453,7 +516,8 @@ class FulfillmentEndToEndTest {
         assertThat(done.path("failure_reason").asText()).startsWith("cancelled");
         HttpResponse<String> again = cancel(order);
         assertThat(again.statusCode()).isEqualTo(202);
-        assertThat(json.readTree(again.body()).path("order").path("status").asText()).isEqualTo("cancelled");
+        assertThat(json.readTree(again.body()).path("order").path("status").asText())
+                .isEqualTo("cancelled");
     }
 
     /** The held order made small: the workflow scores it again, and the smaller order goes through on its own. */
@@ -474,7 +538,8 @@ class FulfillmentEndToEndTest {
         assertThat(answered.path("decision_path").asText()).isEqualTo("auto_approved");
         JsonNode done = awaitStatus(order, "completed");
         assertThat(done.path("risk_score").asInt()).isLessThanOrEqualTo(80);
-        assertThat(count("select count(*) from fraud.assessments where order_id = ?", id(order))).isEqualTo(2);
+        assertThat(count("select count(*) from fraud.assessments where order_id = ?", id(order)))
+                .isEqualTo(2);
         assertThat(count("select count(*) from payment.charges where order_id = ? and amount = 29.99", id(order)))
                 .isEqualTo(1);
         assertThat(cancel(order).statusCode()).isEqualTo(409);
@@ -490,8 +555,10 @@ class FulfillmentEndToEndTest {
         JsonNode done = awaitStatus(order, "cancelled");
 
         assertThat(done.path("failure_reason").asText()).startsWith("shipping failed");
-        assertThat(count("select count(*) from payment.refunds where order_id = ?", id(order))).isEqualTo(1);
-        assertThat(count("select count(*) from shipping.shipments where order_id = ?", id(order))).isZero();
+        assertThat(count("select count(*) from payment.refunds where order_id = ?", id(order)))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from shipping.shipments where order_id = ?", id(order)))
+                .isZero();
         assertThat(stock("industrial-press")).isEqualTo(stockBefore);
     }
 
@@ -511,7 +578,8 @@ class FulfillmentEndToEndTest {
 
         assertThat(done.path("tracking_id").asText()).isNotBlank();
         assertThat(stack.pids().get(Service.SHIPPING_WORKER)).isNotEqualTo(killed);
-        assertThat(count("select count(*) from shipping.shipments where order_id = ?", id(order))).isEqualTo(1);
+        assertThat(count("select count(*) from shipping.shipments where order_id = ?", id(order)))
+                .isEqualTo(1);
     }
 
     /** The API's documentation page in a real browser: its content security policy lets Swagger UI run. */
@@ -520,8 +588,8 @@ class FulfillmentEndToEndTest {
         WebDriver browser = Chromium.start();
         try {
             browser.get(stack.baseUrl() + "/swagger-ui.html");
-            new WebDriverWait(browser, Duration.ofSeconds(30)).until(
-                    page -> page.findElements(By.cssSelector(".opblock")).size() >= 10);
+            new WebDriverWait(browser, Duration.ofSeconds(30))
+                    .until(page -> page.findElements(By.cssSelector(".opblock")).size() >= 10);
             assertThat(browser.findElements(By.cssSelector(".opblock-summary-path")))
                     .extracting(WebElement::getText)
                     .contains("/api/orders", "/api/orders/{id}/review", "/api/products/{sku}/restock");
@@ -538,13 +606,12 @@ class FulfillmentEndToEndTest {
                 {"customer_id":"x","items":[{"product_id":"no-such-sku","quantity":1}]}""");
 
         assertThat(response.statusCode()).isEqualTo(422);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(count("select count(*) from orders.orders")).isEqualTo(before);
     }
 
-    private record Approved(JsonNode order, HttpResponse<String> approval, JsonNode done) {
-    }
+    private record Approved(JsonNode order, HttpResponse<String> approval, JsonNode done) {}
 
     /** A new customer's order over 5,000 (held for review), approved through the API until it completes. */
     private Approved approveAHeldOrder(String customerId) throws IOException, InterruptedException {
@@ -565,13 +632,17 @@ class FulfillmentEndToEndTest {
     }
 
     private static ExportedSpans.Span named(List<ExportedSpans.Span> spans, String name) {
-        List<ExportedSpans.Span> matching = spans.stream().filter(span -> span.name().equals(name)).toList();
+        List<ExportedSpans.Span> matching =
+                spans.stream().filter(span -> span.name().equals(name)).toList();
         assertThat(matching).as("spans named " + name).hasSize(1);
         return matching.get(0);
     }
 
     private static ExportedSpans.Span parentOf(List<ExportedSpans.Span> spans, ExportedSpans.Span child) {
-        return spans.stream().filter(span -> span.spanId().equals(child.parentSpanId())).findFirst().orElseThrow();
+        return spans.stream()
+                .filter(span -> span.spanId().equals(child.parentSpanId()))
+                .findFirst()
+                .orElseThrow();
     }
 
     private JsonNode awaitStatus(JsonNode order, String status) {

@@ -20,8 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class OAuth2TokenEndpoint {
 
     /** A token request as it arrived: the client it authenticated as and its form parameters. */
-    record Request(String clientId, String clientSecret, Map<String, String> form) {
-    }
+    record Request(String clientId, String clientSecret, Map<String, String> form) {}
 
     private final String clientId;
     private final String clientSecret;
@@ -50,8 +49,8 @@ final class OAuth2TokenEndpoint {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(),
-                    StandardCharsets.UTF_8));
+            Map<String, String> form =
+                    form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             String id = form.get("client_id");
             String secret = form.get("client_secret");
             String basic = exchange.getRequestHeaders().getFirst("Authorization");
@@ -64,10 +63,12 @@ final class OAuth2TokenEndpoint {
             requests.add(new Request(id, secret, form));
             boolean granted = "POST".equals(exchange.getRequestMethod())
                     && "client_credentials".equals(form.get("grant_type"))
-                    && clientId.equals(id) && clientSecret.equals(secret);
+                    && clientId.equals(id)
+                    && clientSecret.equals(secret);
             byte[] body = (granted
-                    ? "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}"
-                    : "{\"error\":\"invalid_client\"}").getBytes(StandardCharsets.UTF_8);
+                            ? "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}"
+                            : "{\"error\":\"invalid_client\"}")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(granted ? 200 : 401, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -81,7 +82,8 @@ final class OAuth2TokenEndpoint {
         for (String pair : body.split("&")) {
             if (!pair.isEmpty()) {
                 String[] parts = pair.split("=", 2);
-                form.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+                form.put(
+                        URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
                         parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
             }
         }

@@ -41,13 +41,16 @@ final class OrdersApi {
     }
 
     JsonNode awaitStatus(JsonNode order, String status) {
-        return await().atMost(SETTLE).pollInterval(Duration.ofMillis(200))
-                .until(() -> get("/api/orders/" + id(order)).path("order"),
+        return await().atMost(SETTLE)
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> get("/api/orders/" + id(order)).path("order"),
                         current -> status.equals(current.path("status").asText()));
     }
 
     HttpResponse<String> review(JsonNode order, String decision) throws IOException, InterruptedException {
-        return post("/api/orders/" + id(order) + "/review",
+        return post(
+                "/api/orders/" + id(order) + "/review",
                 "{\"decision\":\"" + decision + "\",\"reviewer\":\"end-to-end test\"}");
     }
 

@@ -49,18 +49,27 @@ final class OtlpReceiver implements AutoCloseable {
     static OtlpReceiver start() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         OtlpReceiver receiver = new OtlpReceiver(server);
-        server.createContext("/v1/traces", exchange -> receiver.receive(exchange, body -> {
-            receiver.spans.addAll(ExportTraceServiceRequest.parseFrom(body).getResourceSpansList());
-            return ExportTraceServiceResponse.getDefaultInstance().toByteArray();
-        }));
-        server.createContext("/v1/metrics", exchange -> receiver.receive(exchange, body -> {
-            receiver.metrics.addAll(ExportMetricsServiceRequest.parseFrom(body).getResourceMetricsList());
-            return ExportMetricsServiceResponse.getDefaultInstance().toByteArray();
-        }));
-        server.createContext("/v1/logs", exchange -> receiver.receive(exchange, body -> {
-            receiver.logs.addAll(ExportLogsServiceRequest.parseFrom(body).getResourceLogsList());
-            return ExportLogsServiceResponse.getDefaultInstance().toByteArray();
-        }));
+        server.createContext(
+                "/v1/traces",
+                exchange -> receiver.receive(exchange, body -> {
+                    receiver.spans.addAll(
+                            ExportTraceServiceRequest.parseFrom(body).getResourceSpansList());
+                    return ExportTraceServiceResponse.getDefaultInstance().toByteArray();
+                }));
+        server.createContext(
+                "/v1/metrics",
+                exchange -> receiver.receive(exchange, body -> {
+                    receiver.metrics.addAll(
+                            ExportMetricsServiceRequest.parseFrom(body).getResourceMetricsList());
+                    return ExportMetricsServiceResponse.getDefaultInstance().toByteArray();
+                }));
+        server.createContext(
+                "/v1/logs",
+                exchange -> receiver.receive(exchange, body -> {
+                    receiver.logs.addAll(
+                            ExportLogsServiceRequest.parseFrom(body).getResourceLogsList());
+                    return ExportLogsServiceResponse.getDefaultInstance().toByteArray();
+                }));
         server.start();
         return receiver;
     }
@@ -123,8 +132,10 @@ final class OtlpReceiver implements AutoCloseable {
             case BOOL_VALUE -> Boolean.toString(value.getBoolValue());
             case INT_VALUE -> Long.toString(value.getIntValue());
             case DOUBLE_VALUE -> Double.toString(value.getDoubleValue());
-            case ARRAY_VALUE -> value.getArrayValue().getValuesList().stream().map(OtlpReceiver::text)
-                    .collect(Collectors.joining(", ", "[", "]"));
+            case ARRAY_VALUE ->
+                value.getArrayValue().getValuesList().stream()
+                        .map(OtlpReceiver::text)
+                        .collect(Collectors.joining(", ", "[", "]"));
             default -> value.toString();
         };
     }
@@ -143,7 +154,8 @@ final class OtlpReceiver implements AutoCloseable {
             authorizations.add(authorization == null ? "none" : authorization);
             byte[] body;
             try (InputStream in = "gzip".equals(exchange.getRequestHeaders().getFirst("Content-Encoding"))
-                    ? new GZIPInputStream(exchange.getRequestBody()) : exchange.getRequestBody()) {
+                    ? new GZIPInputStream(exchange.getRequestBody())
+                    : exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
             byte[] response;

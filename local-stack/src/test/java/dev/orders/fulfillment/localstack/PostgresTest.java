@@ -30,7 +30,8 @@ class PostgresTest {
                     .containsKey("SPRING_DATASOURCE_PASSWORD");
             assertThat(postgres.serviceEnvironment(Service.FRAUD_WORKER))
                     .containsEntry("SPRING_DATASOURCE_USERNAME", "fraud_worker");
-            assertThat(postgres.serviceEnvironment(Service.ORDER_WORKFLOW_WORKER)).isEmpty();
+            assertThat(postgres.serviceEnvironment(Service.ORDER_WORKFLOW_WORKER))
+                    .isEmpty();
             try (Connection connection = connect(url)) {
                 connection.createStatement().execute("create table kept (id int primary key)");
                 connection.createStatement().execute("insert into kept values (42)");
@@ -49,8 +50,8 @@ class PostgresTest {
 
     @Test
     void leavesADatabaseNamedByTheEnvironmentToTheServices(@TempDir Path root) throws Exception {
-        Settings settings = Settings.fromEnvironment(root,
-                Map.of("DATABASE_URL", "postgres://app:secret@db.example:5432/orders"));
+        Settings settings =
+                Settings.fromEnvironment(root, Map.of("DATABASE_URL", "postgres://app:secret@db.example:5432/orders"));
 
         try (Postgres postgres = Postgres.start(settings)) {
             assertThat(postgres.jdbcUrl()).isEmpty();

@@ -1,12 +1,12 @@
 package dev.orders.fulfillment.localstack;
 
+import dev.orders.fulfillment.testsupport.Prerequisites;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import dev.orders.fulfillment.testsupport.Prerequisites;
 
 /**
  * The real pieces some tests need beyond a JDK: the Temporal CLI (its dev server and Web UI) and Debian's Chromium
@@ -18,18 +18,19 @@ final class RealParts {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    private RealParts() {
-    }
+    private RealParts() {}
 
     /** The CLI make run would use: on the PATH, else the project's in .tools/bin. */
     static Optional<Path> temporalCli() {
         return GoTools.findOnPath("temporal", System.getenv().getOrDefault("PATH", ""))
-                .or(() -> Optional.of(Settings.findRoot().resolve(".tools/bin/temporal")).filter(Files::isExecutable));
+                .or(() -> Optional.of(Settings.findRoot().resolve(".tools/bin/temporal"))
+                        .filter(Files::isExecutable));
     }
 
     static Path requireTemporalCli() {
         Optional<Path> cli = temporalCli();
-        require(cli.isPresent(),
+        require(
+                cli.isPresent(),
                 "needs the Temporal CLI, and there is none on the PATH or in .tools/bin (`make temporal`)");
         return cli.orElseThrow();
     }
@@ -63,14 +64,16 @@ final class RealParts {
     }
 
     static void requireBrowser() {
-        require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        require(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs " + CHROMIUM + " and " + CHROMEDRIVER + " (`apt-get install chromium chromium-driver`)");
     }
 
     /** A real Temporal server under the stack: the browser and persistence tests need its UI and its database. */
     static void requireRealTemporal(RunningStack stack) {
-        require(stack.temporalIsRealServer(), "needs a real Temporal server, and the stack runs on the "
-                + stack.temporalDescription());
+        require(
+                stack.temporalIsRealServer(),
+                "needs a real Temporal server, and the stack runs on the " + stack.temporalDescription());
     }
 
     static void require(boolean present, String missing) {

@@ -59,8 +59,7 @@ class ServiceAccountsTest {
                     .hasMessageContaining("permission denied");
             assertThatThrownBy(() -> sql.execute("CREATE TABLE public.anything (id int)"))
                     .hasMessageContaining("permission denied");
-            assertThatThrownBy(() -> sql.execute("CREATE SCHEMA elsewhere"))
-                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> sql.execute("CREATE SCHEMA elsewhere")).hasMessageContaining("permission denied");
         }
         assertThat(accounts.environment(Service.ORDER_WORKFLOW_WORKER)).isEmpty();
     }
@@ -69,7 +68,8 @@ class ServiceAccountsTest {
     @Test
     void eachSchemaIsTheOneTheServiceMigrates() throws IOException {
         for (Service service : Service.values()) {
-            Path yaml = Settings.findRoot().resolve(service.moduleName()).resolve("src/main/resources/application.yaml");
+            Path yaml =
+                    Settings.findRoot().resolve(service.moduleName()).resolve("src/main/resources/application.yaml");
             Map<String, Object> application = new Yaml().load(Files.readString(yaml));
             Object flyway = at(application, List.of("spring", "flyway", "schemas"));
             assertThat(service.schema().orElse(null)).as(service.moduleName()).isEqualTo(flyway);
@@ -77,8 +77,10 @@ class ServiceAccountsTest {
     }
 
     private static Connection connect(Map<String, String> login) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
-                login.get("SPRING_DATASOURCE_USERNAME"), login.get("SPRING_DATASOURCE_PASSWORD"));
+        return DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
+                login.get("SPRING_DATASOURCE_USERNAME"),
+                login.get("SPRING_DATASOURCE_PASSWORD"));
     }
 
     @SuppressWarnings("unchecked")

@@ -24,7 +24,8 @@ class ServiceEnvironmentTest {
         Map<String, String> expected = new HashMap<>(Service.DEMO_SIMULATION);
         expected.put("PAYMENT_FAILURE_RATE", "0.5");
         assertThat(environment).containsAllEntriesOf(expected);
-        assertThat(environment).containsEntry("PAYMENT_DECLINE_FAILURE_RATE", "0.05")
+        assertThat(environment)
+                .containsEntry("PAYMENT_DECLINE_FAILURE_RATE", "0.05")
                 .containsEntry("PAYMENT_LATENCY_MIN_MS", "50")
                 .containsEntry("PAYMENT_LATENCY_MAX_MS", "200");
     }
@@ -35,9 +36,10 @@ class ServiceEnvironmentTest {
 
         Map<String, String> environment = Service.FRAUD_WORKER.environment(settings, Map.of());
 
-        assertThat(environment).containsEntry("FRAUD_FAILURE_RATE", "0.3")
-                .doesNotContainKeys("FRAUD_LATENCY_MIN_MS", "PAYMENT_FAILURE_RATE",
-                        "INVENTORY_OUT_OF_STOCK_FAILURE_RATE");
+        assertThat(environment)
+                .containsEntry("FRAUD_FAILURE_RATE", "0.3")
+                .doesNotContainKeys(
+                        "FRAUD_LATENCY_MIN_MS", "PAYMENT_FAILURE_RATE", "INVENTORY_OUT_OF_STOCK_FAILURE_RATE");
     }
 
     @Test
@@ -50,8 +52,11 @@ class ServiceEnvironmentTest {
     void eachServiceGetsItsPortTheConnectionsAndTheInheritedEnvironment() {
         Settings settings = Settings.fromEnvironment(ROOT, Map.of("SERVER_PORT", "1", "JAVA_TOOL_OPTIONS", "-Dx=y"))
                 .withPorts(9000, 25432, 17233);
-        Map<String, String> connections = Map.of("TEMPORAL_ADDRESS", "localhost:17233",
-                "SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:25432/orders");
+        Map<String, String> connections = Map.of(
+                "TEMPORAL_ADDRESS",
+                "localhost:17233",
+                "SPRING_DATASOURCE_URL",
+                "jdbc:postgresql://localhost:25432/orders");
 
         assertThat(Service.API_SERVICE.environment(settings, connections))
                 .containsAllEntriesOf(connections)
@@ -74,7 +79,8 @@ class ServiceEnvironmentTest {
                 .containsEntry("OTEL_SERVICE_NAME", "fraud-worker")
                 .containsEntry("OTEL_TRACES_EXPORTER", "none")
                 .containsEntry("OTEL_LOGS_EXPORTER", "none")
-                // Spring Boot would read it too, and turn Micrometer's export off (otel-agent.properties tells the agent)
+                // Spring Boot would read it too, and turn Micrometer's export off (otel-agent.properties tells the
+                // agent)
                 .doesNotContainKey("OTEL_METRICS_EXPORTER");
     }
 
@@ -83,7 +89,7 @@ class ServiceEnvironmentTest {
         assertThat(Service.API_SERVICE.environment(Settings.fromEnvironment(ROOT, Map.of()), Map.of()))
                 .containsEntry("ORDERS_SECURITY_MODE", "open");
         assertThat(Service.API_SERVICE.environment(
-                Settings.fromEnvironment(ROOT, Map.of("ORDERS_SECURITY_MODE", "jwt")), Map.of()))
+                        Settings.fromEnvironment(ROOT, Map.of("ORDERS_SECURITY_MODE", "jwt")), Map.of()))
                 .containsEntry("ORDERS_SECURITY_MODE", "jwt");
         assertThat(Service.FRAUD_WORKER.environment(Settings.fromEnvironment(ROOT, Map.of()), Map.of()))
                 .doesNotContainKey("ORDERS_SECURITY_MODE");
@@ -101,8 +107,8 @@ class ServiceEnvironmentTest {
 
     @Test
     void aCollectorEndpointTurnsExportOnAndTheUsersChoicesStand() {
-        Settings settings = Settings.fromEnvironment(ROOT, Map.of(
-                "OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318", "OTEL_LOGS_EXPORTER", "console"));
+        Settings settings = Settings.fromEnvironment(
+                ROOT, Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318", "OTEL_LOGS_EXPORTER", "console"));
 
         assertThat(Service.API_SERVICE.environment(settings, Map.of()))
                 .containsEntry("OTEL_SERVICE_NAME", "api-service")
@@ -120,14 +126,15 @@ class ServiceEnvironmentTest {
         Files.createFile(Telemetry.agentJar(settings));
 
         assertThat(Service.SHIPPING_WORKER.jvmOptions(settings))
-                .contains("-javaagent:" + root.resolve("local-stack/target/agent/opentelemetry-javaagent.jar"),
+                .contains(
+                        "-javaagent:" + root.resolve("local-stack/target/agent/opentelemetry-javaagent.jar"),
                         "-Dotel.javaagent.configuration-file=" + root.resolve("otel-agent.properties"));
     }
 
     @Test
     void serviceJavaOptsComeAfterTheDefaultsSoTheyWin() {
-        Settings settings = Settings.fromEnvironment(ROOT,
-                Map.of("SERVICE_JAVA_OPTS", " -XX:TieredStopAtLevel=4   -Xmx256m "));
+        Settings settings =
+                Settings.fromEnvironment(ROOT, Map.of("SERVICE_JAVA_OPTS", " -XX:TieredStopAtLevel=4   -Xmx256m "));
 
         assertThat(Service.API_SERVICE.jvmOptions(settings))
                 .containsSubsequence("-Xmx192m", "-XX:TieredStopAtLevel=1", "-XX:TieredStopAtLevel=4", "-Xmx256m")
@@ -136,8 +143,8 @@ class ServiceEnvironmentTest {
 
     @Test
     void postgresPortAndReadyTimeoutComeFromTheEnvironment() {
-        Settings settings = Settings.fromEnvironment(ROOT,
-                Map.of("POSTGRES_PORT", "25432", "READY_TIMEOUT_SECONDS", "60"));
+        Settings settings =
+                Settings.fromEnvironment(ROOT, Map.of("POSTGRES_PORT", "25432", "READY_TIMEOUT_SECONDS", "60"));
 
         assertThat(settings.postgresPort()).isEqualTo(25432);
         assertThat(settings.readyTimeout()).hasSeconds(60);

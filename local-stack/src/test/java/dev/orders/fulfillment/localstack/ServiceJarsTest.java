@@ -15,18 +15,23 @@ class ServiceJarsTest {
     @Test
     void eachServiceRunsFromItsExtractedThinJarWithItsLibrariesBesideIt(@TempDir Path data) throws Exception {
         // the reactor builds every service before local-stack's tests run
-        Settings settings = Settings.fromEnvironment(Settings.findRoot(), Map.of()).withDataDir(data);
+        Settings settings =
+                Settings.fromEnvironment(Settings.findRoot(), Map.of()).withDataDir(data);
 
         ServiceJars jars = ServiceJars.extract(settings);
 
         for (Service service : Service.values()) {
             Path jar = jars.runnable(service);
-            assertThat(jar).isEqualTo(service.jar(settings).resolveSibling("extracted")
-                    .resolve(service.moduleName() + "-exec.jar"));
+            assertThat(jar)
+                    .isEqualTo(service.jar(settings)
+                            .resolveSibling("extracted")
+                            .resolve(service.moduleName() + "-exec.jar"));
             try (JarFile thin = new JarFile(jar.toFile())) {
                 String classPath = thin.getManifest().getMainAttributes().getValue("Class-Path");
-                assertThat(classPath.split(" ")).isNotEmpty()
-                        .allSatisfy(library -> assertThat(jar.resolveSibling(library)).isRegularFile());
+                assertThat(classPath.split(" "))
+                        .isNotEmpty()
+                        .allSatisfy(library ->
+                                assertThat(jar.resolveSibling(library)).isRegularFile());
             }
         }
     }
@@ -50,7 +55,8 @@ class ServiceJarsTest {
         assertThat(ServiceJars.extract(settings).runnable(Service.FRAUD_WORKER)).isEqualTo(extracted);
         assertThat(library).doesNotExist();
 
-        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 1000));
+        Files.setLastModifiedTime(
+                jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 1000));
         assertThat(ServiceJars.extract(settings).runnable(Service.FRAUD_WORKER)).isEqualTo(extracted);
         assertThat(library).isRegularFile();
     }

@@ -19,14 +19,27 @@ class StaleProcessesTest {
         Settings other = settings.withDataDir(root.resolve("elsewhere"));
         String data = settings.dataDir().toAbsolutePath().toString();
 
-        assertThat(recognised(settings, "/usr/lib/jvm/bin/java", "-Xmx128m", ServiceProcess.stackMarker(settings),
-                "-jar", root + "/fraud-worker/target/extracted/fraud-worker-exec.jar"))
+        assertThat(recognised(
+                        settings,
+                        "/usr/lib/jvm/bin/java",
+                        "-Xmx128m",
+                        ServiceProcess.stackMarker(settings),
+                        "-jar",
+                        root + "/fraud-worker/target/extracted/fraud-worker-exec.jar"))
                 .hasValue("a service (fraud-worker-exec.jar)");
-        assertThat(recognised(settings, "/usr/bin/java", ServiceProcess.stackMarker(other), "-jar", "x.jar")).isEmpty();
+        assertThat(recognised(settings, "/usr/bin/java", ServiceProcess.stackMarker(other), "-jar", "x.jar"))
+                .isEmpty();
         assertThat(recognised(settings, "/usr/bin/java", "-jar", "x.jar")).isEmpty();
-        assertThat(recognised(settings, "/repo/.tools/bin/temporal", "server", "start-dev", "--db-filename",
-                data + "/temporal.db")).hasValue("a Temporal dev server on " + data + "/temporal.db");
-        assertThat(recognised(settings, "/repo/.tools/bin/temporal", "server", "start-dev")).isEmpty();
+        assertThat(recognised(
+                        settings,
+                        "/repo/.tools/bin/temporal",
+                        "server",
+                        "start-dev",
+                        "--db-filename",
+                        data + "/temporal.db"))
+                .hasValue("a Temporal dev server on " + data + "/temporal.db");
+        assertThat(recognised(settings, "/repo/.tools/bin/temporal", "server", "start-dev"))
+                .isEmpty();
         assertThat(recognised(settings, "/tmp/embedded-pg/bin/postgres", "-D", data + "/postgres", "-p", "15432"))
                 .hasValue("a PostgreSQL on " + data + "/postgres");
         assertThat(recognised(settings, "/usr/lib/postgresql/15/bin/postgres", "-D", "/var/lib/postgresql/15/main"))

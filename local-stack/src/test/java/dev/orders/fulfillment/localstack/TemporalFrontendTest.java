@@ -37,19 +37,20 @@ class TemporalFrontendTest {
     @Test
     void runsTheTestServerInProcessWhenThereIsNoTemporalCliAndNoGo(@TempDir Path root) throws Exception {
         int port = freePort();
-        Settings settings = Settings.fromEnvironment(root, Map.of("PATH", root.toString()))
-                .withPorts(18080, 15432, port);
+        Settings settings =
+                Settings.fromEnvironment(root, Map.of("PATH", root.toString())).withPorts(18080, 15432, port);
 
         try (TemporalFrontend temporal = TemporalFrontend.start(settings)) {
             assertThat(temporal.address()).isEqualTo("localhost:" + port);
             assertThat(temporal.isRealServer()).isFalse();
             assertThat(temporal.uiUrl()).isEmpty();
             // the one line that says what is missing, and how to get it
-            assertThat(temporal.description()).contains("no Temporal CLI", "no Go",
-                    "go install github.com/temporalio/cli/cmd/temporal@v1.5.1");
+            assertThat(temporal.description())
+                    .contains("no Temporal CLI", "no Go", "go install github.com/temporalio/cli/cmd/temporal@v1.5.1");
             assertThat(temporal.serviceEnvironment())
                     .containsExactlyEntriesOf(Map.of("TEMPORAL_ADDRESS", temporal.address()));
-            ServingStatus health = withStubs(temporal.address(), stubs -> stubs.healthCheck().getStatus());
+            ServingStatus health =
+                    withStubs(temporal.address(), stubs -> stubs.healthCheck().getStatus());
             assertThat(health).isEqualTo(ServingStatus.SERVING);
         }
         assertThat(Ports.acceptsConnections(port)).isFalse();
@@ -57,8 +58,9 @@ class TemporalFrontendTest {
 
     @Test
     void insistingOnTheDevServerWithoutACliOrGoFailsSayingHowToGetOne(@TempDir Path root) {
-        Settings settings = Settings.fromEnvironment(root, Map.of("PATH", root.toString(),
-                "TEMPORAL_FRONTEND", "dev-server")).withPorts(18080, 15432, DEV_SERVER_PORT);
+        Settings settings = Settings.fromEnvironment(
+                        root, Map.of("PATH", root.toString(), "TEMPORAL_FRONTEND", "dev-server"))
+                .withPorts(18080, 15432, DEV_SERVER_PORT);
 
         assertThatThrownBy(() -> TemporalFrontend.start(settings))
                 .hasMessageContaining("TEMPORAL_FRONTEND=dev-server")
@@ -75,8 +77,9 @@ class TemporalFrontendTest {
     @Test
     void theTestServerCanBeChosenWhereTheCliIsThere(@TempDir Path root) throws Exception {
         Path cli = RealParts.requireTemporalCli();
-        Settings settings = Settings.fromEnvironment(root, Map.of("PATH", cli.getParent().toString(),
-                "TEMPORAL_FRONTEND", "test-server")).withPorts(18080, 15432, freePort());
+        Settings settings = Settings.fromEnvironment(
+                        root, Map.of("PATH", cli.getParent().toString(), "TEMPORAL_FRONTEND", "test-server"))
+                .withPorts(18080, 15432, freePort());
 
         try (TemporalFrontend temporal = TemporalFrontend.start(settings)) {
             assertThat(temporal.isRealServer()).isFalse();
@@ -94,21 +97,45 @@ class TemporalFrontendTest {
             throws Exception {
         Path cli = RealParts.requireTemporalCli();
         Path dataDir = root.resolve(".data");
-        Settings settings = Settings.fromEnvironment(root, Map.of("PATH", cli.getParent() + File.pathSeparator
-                + System.getenv().getOrDefault("PATH", ""))).withPorts(18080, 15432, DEV_SERVER_PORT);
+        Settings settings = Settings.fromEnvironment(
+                        root,
+                        Map.of(
+                                "PATH",
+                                cli.getParent()
+                                        + File.pathSeparator
+                                        + System.getenv().getOrDefault("PATH", "")))
+                .withPorts(18080, 15432, DEV_SERVER_PORT);
         String address = "127.0.0.1:" + DEV_SERVER_PORT;
         dataDir.toFile().mkdirs();
-        Process plain = new ProcessBuilder(cli.toString(), "server", "start-dev", "--headless", "--ip", "127.0.0.1",
-                "--port", Integer.toString(DEV_SERVER_PORT), "--db-filename", dataDir.resolve("temporal.db").toString())
-                .redirectErrorStream(true).redirectOutput(root.resolve("plain.log").toFile()).start();
+        Process plain = new ProcessBuilder(
+                        cli.toString(),
+                        "server",
+                        "start-dev",
+                        "--headless",
+                        "--ip",
+                        "127.0.0.1",
+                        "--port",
+                        Integer.toString(DEV_SERVER_PORT),
+                        "--db-filename",
+                        dataDir.resolve("temporal.db").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(root.resolve("plain.log").toFile())
+                .start();
         WorkflowExecution started;
         try {
             started = withStubs(address, stubs -> {
                 awaitServing(stubs);
-                return WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder()
-                                .setNamespace(TemporalFrontend.NAMESPACE).build())
-                        .newUntypedWorkflowStub("OrderFulfillmentWorkflow", WorkflowOptions.newBuilder()
-                                .setWorkflowId("order-survives").setTaskQueue("no-worker-here").build())
+                return WorkflowClient.newInstance(
+                                stubs,
+                                WorkflowClientOptions.newBuilder()
+                                        .setNamespace(TemporalFrontend.NAMESPACE)
+                                        .build())
+                        .newUntypedWorkflowStub(
+                                "OrderFulfillmentWorkflow",
+                                WorkflowOptions.newBuilder()
+                                        .setWorkflowId("order-survives")
+                                        .setTaskQueue("no-worker-here")
+                                        .build())
                         .start("input");
             });
             assertThat(customAttributes(address)).doesNotContainKey("OrderStatus");
@@ -121,19 +148,30 @@ class TemporalFrontendTest {
             try (TemporalFrontend temporal = TemporalFrontend.start(settings)) {
                 assertThat(temporal.isRealServer()).isTrue();
                 assertThat(temporal.address()).isEqualTo(address);
-                assertThat(temporal.description()).startsWith("temporal server start-dev (CLI ")
+                assertThat(temporal.description())
+                        .startsWith("temporal server start-dev (CLI ")
                         .contains("Server 1.29.1", "UI 2.42.1");
                 assertThat(temporal.uiUrl()).hasValue("http://localhost:" + (DEV_SERVER_PORT + 1000));
-                assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(temporal.uiUrl()
-                        .orElseThrow())).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-                assertThat(customAttributes(address)).containsAllEntriesOf(Map.of(
-                        "OrderStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
-                        "CustomerId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
-                        "CustomerTier", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
-                        "RiskScore", IndexedValueType.INDEXED_VALUE_TYPE_INT,
-                        "DecisionPath", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
-                var described = withStubs(address, stubs -> WorkflowClient.newInstance(stubs)
-                        .newUntypedWorkflowStub("order-survives").describe());
+                assertThat(HttpClient.newHttpClient()
+                                .send(
+                                        HttpRequest.newBuilder(URI.create(
+                                                        temporal.uiUrl().orElseThrow()))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .statusCode())
+                        .isEqualTo(200);
+                assertThat(customAttributes(address))
+                        .containsAllEntriesOf(Map.of(
+                                "OrderStatus", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+                                "CustomerId", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+                                "CustomerTier", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+                                "RiskScore", IndexedValueType.INDEXED_VALUE_TYPE_INT,
+                                "DecisionPath", IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+                var described = withStubs(
+                        address,
+                        stubs -> WorkflowClient.newInstance(stubs)
+                                .newUntypedWorkflowStub("order-survives")
+                                .describe());
                 assertThat(described.getExecution().getRunId()).as("run " + run).isEqualTo(started.getRunId());
                 assertThat(described.getStatus()).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
             }
@@ -156,8 +194,11 @@ class TemporalFrontendTest {
         OperatorServiceStubs stubs = OperatorServiceStubs.newServiceStubs(
                 OperatorServiceStubsOptions.newBuilder().setTarget(address).validateAndBuildWithDefaults());
         try {
-            return new HashMap<>(stubs.blockingStub().listSearchAttributes(ListSearchAttributesRequest.newBuilder()
-                    .setNamespace(TemporalFrontend.NAMESPACE).build()).getCustomAttributesMap());
+            return new HashMap<>(stubs.blockingStub()
+                    .listSearchAttributes(ListSearchAttributesRequest.newBuilder()
+                            .setNamespace(TemporalFrontend.NAMESPACE)
+                            .build())
+                    .getCustomAttributesMap());
         } finally {
             stubs.shutdownNow();
         }

@@ -64,15 +64,20 @@ class TemporalPersistenceEndToEndTest {
             WorkflowExecutionDescription held = describe(stack, approvedLater);
             assertThat(held.getExecution().getRunId()).isEqualTo(approvedRun);
             assertThat(held.getStatus()).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
-            assertThat(api.get("/api/orders/" + id(approvedLater)).path("order").path("status").asText())
+            assertThat(api.get("/api/orders/" + id(approvedLater))
+                            .path("order")
+                            .path("status")
+                            .asText())
                     .isEqualTo("manual_review");
             // what README tells an operator to run: exactly the held orders
-            await().atMost(OrdersApi.SETTLE).untilAsserted(() -> assertThat(temporal(cli, stack, "workflow", "list",
-                    "--query", HELD_QUERY, "--output", "json"))
-                    .satisfies(listed -> assertThat(workflowIds(listed)).containsExactlyInAnyOrder(
-                            workflowId(approvedLater), workflowId(redrivenLater))));
+            await().atMost(OrdersApi.SETTLE)
+                    .untilAsserted(() -> assertThat(
+                                    temporal(cli, stack, "workflow", "list", "--query", HELD_QUERY, "--output", "json"))
+                            .satisfies(listed -> assertThat(workflowIds(listed))
+                                    .containsExactlyInAnyOrder(workflowId(approvedLater), workflowId(redrivenLater))));
 
-            try (TemporalUi ui = new TemporalUi(stack.temporalUiUrl().orElseThrow(),
+            try (TemporalUi ui = new TemporalUi(
+                    stack.temporalUiUrl().orElseThrow(),
                     Settings.findRoot().resolve("local-stack/target/screenshots"))) {
                 assertThat(ui.listedWorkflowIds("OrderStatus=\"manual_review\"", workflowId(approvedLater)))
                         .contains(workflowId(approvedLater), workflowId(redrivenLater));
@@ -81,29 +86,46 @@ class TemporalPersistenceEndToEndTest {
             JsonNode done = api.awaitStatus(approvedLater, "completed");
             assertThat(done.path("decision_path").asText()).isEqualTo("manual_approved");
             assertThat(describe(stack, approvedLater).getExecution().getRunId()).isEqualTo(approvedRun);
-            await().atMost(OrdersApi.SETTLE).untilAsserted(() -> assertThat(workflowIds(temporal(cli, stack,
-                    "workflow", "list", "--query", HELD_QUERY, "--output", "json")))
-                    .containsExactly(workflowId(redrivenLater)));
+            await().atMost(OrdersApi.SETTLE)
+                    .untilAsserted(() -> assertThat(workflowIds(temporal(
+                                    cli, stack, "workflow", "list", "--query", HELD_QUERY, "--output", "json")))
+                            .containsExactly(workflowId(redrivenLater)));
         }
 
         // disaster recovery: Temporal's database gone, PostgreSQL's orders kept
         Files.delete(dataDir.resolve("temporal.db"));
         try (RunningStack stack = start()) {
             OrdersApi api = new OrdersApi(stack.baseUrl());
-            await().atMost(OrdersApi.SETTLE).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                    assertThat(workflowIds(temporal(cli, stack, "workflow", "list", "--output", "json")))
-                            .containsExactly(workflowId(redrivenLater)));
+            await().atMost(OrdersApi.SETTLE)
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(
+                            () -> assertThat(workflowIds(temporal(cli, stack, "workflow", "list", "--output", "json")))
+                                    .containsExactly(workflowId(redrivenLater)));
             WorkflowExecutionDescription redriven = describe(stack, redrivenLater);
             assertThat(redriven.getExecution().getRunId()).isNotEqualTo(redrivenRun);
             // the first assessment is kept, so the new run holds the order for review again
             api.awaitStatus(redrivenLater, "manual_review");
             // the seed's way to decide from Temporal itself
-            temporal(cli, stack, "workflow", "signal", "--workflow-id", workflowId(redrivenLater),
-                    "--name", "manual-review-decision", "--input", "\"approved\"");
-            assertThat(api.awaitStatus(redrivenLater, "completed").path("decision_path").asText())
+            temporal(
+                    cli,
+                    stack,
+                    "workflow",
+                    "signal",
+                    "--workflow-id",
+                    workflowId(redrivenLater),
+                    "--name",
+                    "manual-review-decision",
+                    "--input",
+                    "\"approved\"");
+            assertThat(api.awaitStatus(redrivenLater, "completed")
+                            .path("decision_path")
+                            .asText())
                     .isEqualTo("manual_approved");
             // a finished order is not re-driven: Temporal never hears of it again
-            assertThat(api.get("/api/orders/" + id(approvedLater)).path("order").path("status").asText())
+            assertThat(api.get("/api/orders/" + id(approvedLater))
+                            .path("order")
+                            .path("status")
+                            .asText())
                     .isEqualTo("completed");
             assertThat(workflowIds(temporal(cli, stack, "workflow", "list", "--output", "json")))
                     .doesNotContain(workflowId(approvedLater));
@@ -128,10 +150,13 @@ class TemporalPersistenceEndToEndTest {
     }
 
     private static WorkflowExecutionDescription describe(RunningStack stack, JsonNode order) {
-        WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
-                WorkflowServiceStubsOptions.newBuilder().setTarget(stack.temporalAddress()).build());
+        WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+                .setTarget(stack.temporalAddress())
+                .build());
         try {
-            return WorkflowClient.newInstance(stubs).newUntypedWorkflowStub(workflowId(order)).describe();
+            return WorkflowClient.newInstance(stubs)
+                    .newUntypedWorkflowStub(workflowId(order))
+                    .describe();
         } finally {
             stubs.shutdownNow();
         }
@@ -146,14 +171,18 @@ class TemporalPersistenceEndToEndTest {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(String.join(" ", command) + ": " + output).isZero();
+        assertThat(process.exitValue())
+                .as(String.join(" ", command) + ": " + output)
+                .isZero();
         return output;
     }
 
     /** {@code temporal workflow list --output json}: an array of workflows. */
     private List<String> workflowIds(String listed) throws IOException {
         List<String> ids = new ArrayList<>();
-        json.readTree(listed).forEach(workflow -> ids.add(workflow.path("execution").path("workflowId").asText()));
+        json.readTree(listed)
+                .forEach(workflow ->
+                        ids.add(workflow.path("execution").path("workflowId").asText()));
         return ids;
     }
 

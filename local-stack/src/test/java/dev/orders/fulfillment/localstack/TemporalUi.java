@@ -45,8 +45,11 @@ final class TemporalUi implements AutoCloseable {
                 + URLEncoder.encode(query, StandardCharsets.UTF_8));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText(expected)));
         return browser.findElements(By.cssSelector("a[href*='/workflows/order-']")).stream()
-                .map(WebElement::getText).map(String::strip).filter(text -> text.startsWith("order-"))
-                .distinct().toList();
+                .map(WebElement::getText)
+                .map(String::strip)
+                .filter(text -> text.startsWith("order-"))
+                .distinct()
+                .toList();
     }
 
     /** On the workflow's page: More Actions, Send a Signal, its name and JSON input, Submit. */
@@ -68,7 +71,9 @@ final class TemporalUi implements AutoCloseable {
             }
         }
         screenshot("temporal-ui-send-signal.png");
-        visible(SIGNAL_DIALOG).findElement(By.cssSelector("[data-testid='confirm-modal-button']")).click();
+        visible(SIGNAL_DIALOG)
+                .findElement(By.cssSelector("[data-testid='confirm-modal-button']"))
+                .click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(SIGNAL_DIALOG));
     }
 
@@ -82,7 +87,8 @@ final class TemporalUi implements AutoCloseable {
             return found.isEmpty() ? null : found;
         });
         signals.get(0).click();
-        visible(By.xpath("//dialog[@open]//li[@role='option'][normalize-space(.)='" + name + "']")).click();
+        visible(By.xpath("//dialog[@open]//li[@role='option'][normalize-space(.)='" + name + "']"))
+                .click();
         // the input is a CodeMirror editor: typed into, not set
         WebElement editor = visible(data);
         editor.click();
@@ -110,8 +116,10 @@ final class TemporalUi implements AutoCloseable {
     }
 
     private WebElement visible(By locator) {
-        return wait.until(driver -> driver.findElements(locator).stream().filter(WebElement::isDisplayed)
-                .findFirst().orElse(null));
+        return wait.until(driver -> driver.findElements(locator).stream()
+                .filter(WebElement::isDisplayed)
+                .findFirst()
+                .orElse(null));
     }
 
     @Override

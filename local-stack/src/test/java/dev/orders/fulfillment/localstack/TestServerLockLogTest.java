@@ -50,7 +50,8 @@ class TestServerLockLogTest {
     /** Runs workflows that each call an activity twice (timers scheduled, fired and cancelled); sums their results. */
     private static int runWorkflows(int port) {
         WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
-                .setTarget("localhost:" + port).build());
+                .setTarget("localhost:" + port)
+                .build());
         WorkerFactory factory = WorkerFactory.newInstance(WorkflowClient.newInstance(stubs));
         try {
             factory.newWorker(QUEUE).registerWorkflowImplementationTypes(TwoSteps.Impl.class);
@@ -59,8 +60,13 @@ class TestServerLockLogTest {
             WorkflowClient client = factory.getWorkflowClient();
             int total = 0;
             for (int i = 0; i < WORKFLOWS; i++) {
-                total += client.newWorkflowStub(TwoSteps.class,
-                        WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId("lock-log-" + i).build()).run();
+                total += client.newWorkflowStub(
+                                TwoSteps.class,
+                                WorkflowOptions.newBuilder()
+                                        .setTaskQueue(QUEUE)
+                                        .setWorkflowId("lock-log-" + i)
+                                        .build())
+                        .run();
             }
             return total;
         } finally {
@@ -75,10 +81,12 @@ class TestServerLockLogTest {
         int run();
 
         class Impl implements TwoSteps {
-            private final Step step = Workflow.newActivityStub(Step.class, ActivityOptions.newBuilder()
-                    .setStartToCloseTimeout(Duration.ofSeconds(10))
-                    .setHeartbeatTimeout(Duration.ofSeconds(5))
-                    .build());
+            private final Step step = Workflow.newActivityStub(
+                    Step.class,
+                    ActivityOptions.newBuilder()
+                            .setStartToCloseTimeout(Duration.ofSeconds(10))
+                            .setHeartbeatTimeout(Duration.ofSeconds(5))
+                            .build());
 
             @Override
             public int run() {

@@ -49,13 +49,20 @@ class NotificationActivitiesImpl implements NotificationActivities {
                 .param("message", input.message())
                 .update();
         if (recorded == 0) {
-            log.debug("order {}: {} notification already sent", input.orderId(), input.type().wireName());
+            log.debug(
+                    "order {}: {} notification already sent",
+                    input.orderId(),
+                    input.type().wireName());
             return false;
         }
         // This log line is the demo's delivery channel: a real service would hand the message to its e-mail or
         // SMS provider here.
-        log.info("notification sent: order {}, customer {}, type {}, message: {}",
-                input.orderId(), input.customerId(), input.type().wireName(), input.message());
+        log.info(
+                "notification sent: order {}, customer {}, type {}, message: {}",
+                input.orderId(),
+                input.customerId(),
+                input.type().wireName(),
+                input.message());
         return true;
     }
 }

@@ -20,10 +20,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The activity on a real PostgreSQL, called with a real activity context; its log is its delivery channel. */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "spring.temporal.test-server.enabled=true",
-        // whatever the developer's shell exports, simulated failures stay out of these tests
-        "NOTIFICATION_SIMULATION_ENABLED=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "spring.temporal.test-server.enabled=true",
+            // whatever the developer's shell exports, simulated failures stay out of these tests
+            "NOTIFICATION_SIMULATION_ENABLED=false"
+        })
 class NotificationActivitiesImplTest {
 
     @RegisterExtension
@@ -45,8 +48,8 @@ class NotificationActivitiesImplTest {
     @Test
     void theSameNotificationIsRecordedAndSentOnce(CapturedOutput output) {
         UUID orderId = UUID.randomUUID();
-        var confirmed = new SendNotificationInput(orderId, "test-customer", NotificationType.ORDER_CONFIRMED,
-                "Your order is confirmed.");
+        var confirmed = new SendNotificationInput(
+                orderId, "test-customer", NotificationType.ORDER_CONFIRMED, "Your order is confirmed.");
 
         notifications.send(confirmed);
         notifications.send(confirmed);
@@ -61,14 +64,15 @@ class NotificationActivitiesImplTest {
     void eachTypeIsItsOwnNotification() {
         UUID orderId = UUID.randomUUID();
 
-        notifications.send(new SendNotificationInput(orderId, "test-customer", NotificationType.MANUAL_REVIEW,
-                "Your order is under review."));
-        notifications.send(new SendNotificationInput(orderId, "test-customer", NotificationType.ORDER_REJECTED,
-                "Your order was not approved."));
+        notifications.send(new SendNotificationInput(
+                orderId, "test-customer", NotificationType.MANUAL_REVIEW, "Your order is under review."));
+        notifications.send(new SendNotificationInput(
+                orderId, "test-customer", NotificationType.ORDER_REJECTED, "Your order was not approved."));
 
-        assertThat(stored(orderId)).containsExactlyInAnyOrder(
-                List.of("test-customer", "manual_review", "Your order is under review."),
-                List.of("test-customer", "order_rejected", "Your order was not approved."));
+        assertThat(stored(orderId))
+                .containsExactlyInAnyOrder(
+                        List.of("test-customer", "manual_review", "Your order is under review."),
+                        List.of("test-customer", "order_rejected", "Your order was not approved."));
     }
 
     private List<List<String>> stored(UUID orderId) {

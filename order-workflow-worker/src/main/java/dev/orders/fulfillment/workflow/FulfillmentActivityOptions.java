@@ -47,19 +47,20 @@ final class FulfillmentActivityOptions {
 
     /** How long a forward step may take, retries included, before the order takes its way out. */
     private static final Duration ASSESSMENT_BOUND = Duration.ofMinutes(30);
+
     private static final Duration CALL_BOUND = Duration.ofMinutes(5);
 
-    static final ActivityOptions FRAUD = bounded(workerActivity(FraudActivities.TASK_QUEUE, RETRY_UNTIL_DONE),
-            ASSESSMENT_BOUND);
+    static final ActivityOptions FRAUD =
+            bounded(workerActivity(FraudActivities.TASK_QUEUE, RETRY_UNTIL_DONE), ASSESSMENT_BOUND);
     // a cancelled workflow waits for these to finish: their undoing (release, refund) must come after them
-    static final ActivityOptions INVENTORY = undoneLater(bounded(
-            workerActivity(InventoryActivities.TASK_QUEUE, RETRY_UNTIL_DONE), ASSESSMENT_BOUND));
-    static final ActivityOptions PAYMENT = undoneLater(bounded(
-            workerActivity(PaymentActivities.TASK_QUEUE, RETRY_A_FEW_TIMES), CALL_BOUND));
-    static final ActivityOptions SHIPPING = bounded(workerActivity(ShippingActivities.TASK_QUEUE, RETRY_A_FEW_TIMES),
-            CALL_BOUND);
-    static final ActivityOptions NOTIFICATION = bounded(
-            workerActivity(NotificationActivities.TASK_QUEUE, RETRY_A_FEW_TIMES), CALL_BOUND);
+    static final ActivityOptions INVENTORY =
+            undoneLater(bounded(workerActivity(InventoryActivities.TASK_QUEUE, RETRY_UNTIL_DONE), ASSESSMENT_BOUND));
+    static final ActivityOptions PAYMENT =
+            undoneLater(bounded(workerActivity(PaymentActivities.TASK_QUEUE, RETRY_A_FEW_TIMES), CALL_BOUND));
+    static final ActivityOptions SHIPPING =
+            bounded(workerActivity(ShippingActivities.TASK_QUEUE, RETRY_A_FEW_TIMES), CALL_BOUND);
+    static final ActivityOptions NOTIFICATION =
+            bounded(workerActivity(NotificationActivities.TASK_QUEUE, RETRY_A_FEW_TIMES), CALL_BOUND);
     static final ActivityOptions INVENTORY_COMPENSATION =
             workerActivity(InventoryActivities.TASK_QUEUE, RETRY_UNTIL_DONE);
     static final ActivityOptions PAYMENT_COMPENSATION = workerActivity(PaymentActivities.TASK_QUEUE, RETRY_UNTIL_DONE);
@@ -70,11 +71,12 @@ final class FulfillmentActivityOptions {
             .setRetryOptions(RETRY_UNTIL_DONE)
             .build();
 
-    private FulfillmentActivityOptions() {
-    }
+    private FulfillmentActivityOptions() {}
 
     private static ActivityOptions bounded(ActivityOptions options, Duration bound) {
-        return ActivityOptions.newBuilder(options).setScheduleToCloseTimeout(bound).build();
+        return ActivityOptions.newBuilder(options)
+                .setScheduleToCloseTimeout(bound)
+                .build();
     }
 
     private static ActivityOptions undoneLater(ActivityOptions options) {

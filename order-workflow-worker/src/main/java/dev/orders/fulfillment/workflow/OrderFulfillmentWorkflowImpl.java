@@ -116,12 +116,14 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
 
     /** What has to be undone if the order ends before it ships: each step registers its undoing before it runs. */
     private Saga saga = newSaga();
+
     private String compensationReason;
 
     /** An amendment accepted while the order waits, until the order is assessed again from it. */
     private AmendOrderInput amendment;
     /** How often the items were amended, and up to which amendment the order has settled again. */
     private int revision;
+
     private int settledRevision;
 
     private boolean keepsSearchAttributes;
@@ -152,8 +154,12 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
             }
             throw e;
         }
-        return new OrderFulfillmentResult(input.orderId(), status, decisionPath,
-                riskScore == null ? 0 : riskScore, failureReason == null ? "order " + status.wireName() : failureReason);
+        return new OrderFulfillmentResult(
+                input.orderId(),
+                status,
+                decisionPath,
+                riskScore == null ? 0 : riskScore,
+                failureReason == null ? "order " + status.wireName() : failureReason);
     }
 
     private void process() {
@@ -178,8 +184,8 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
         decisionPath = null;
         riskScore = null;
         status = OrderStatus.PROCESSING;
-        orderState.recordAmendment(new RecordOrderAmendmentInput(order.orderId(), revision, order.lines(),
-                order.totalAmount()));
+        orderState.recordAmendment(
+                new RecordOrderAmendmentInput(order.orderId(), revision, order.lines(), order.totalAmount()));
         log.info("order {}: items amended (revision {}), assessing again", order.orderId(), revision);
     }
 
@@ -220,7 +226,8 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
     private void shipAndConfirm() {
         if (ship()) {
             step = NOTIFYING;
-            notifyCustomer(NotificationType.ORDER_CONFIRMED,
+            notifyCustomer(
+                    NotificationType.ORDER_CONFIRMED,
                     "Your order is confirmed and on its way with " + carrier + ", tracking " + trackingId + ".");
             finish(OrderStatus.COMPLETED, null);
         }
@@ -238,13 +245,17 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
         step = ASSESSING_FRAUD;
         FraudAssessmentResult assessment;
         try {
-            assessment = fraud.assess(new FraudAssessmentInput(order.orderId(), order.customerId(),
-                    order.customerTier(), order.totalAmount(), order.customerHistory(), revision));
+            assessment = fraud.assess(new FraudAssessmentInput(
+                    order.orderId(),
+                    order.customerId(),
+                    order.customerTier(),
+                    order.totalAmount(),
+                    order.customerHistory(),
+                    revision));
         } catch (ActivityFailure e) {
             rethrowCancellation(e);
             // no score to go by: a person decides
-            log.warn("order {}: fraud assessment failed for good, holding for review: {}", order.orderId(),
-                    causeOf(e));
+            log.warn("order {}: fraud assessment failed for good, holding for review: {}", order.orderId(), causeOf(e));
             return manualReview();
         }
         riskScore = assessment.riskScore();
@@ -265,8 +276,8 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
         recordState();
         notifyCustomer(NotificationType.MANUAL_REVIEW, "Your order is under review.");
         settle();
-        boolean decided = Workflow.await(order.policy().reviewWindow(),
-                () -> reviewDecision != null || cancelRequested() || amendment != null);
+        boolean decided = Workflow.await(
+                order.policy().reviewWindow(), () -> reviewDecision != null || cancelRequested() || amendment != null);
         if (cancelRequested()) {
             return cancelOrder();
         }
@@ -304,9 +315,14 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
             status = OrderStatus.BACKORDERED;
             step = AWAITING_RESTOCK; // as for a review: amendable from the moment the row says backordered
             recordState();
-            notifyCustomer(NotificationType.BACKORDER, "Some items in your order are out of stock: "
-                    + reservation.shortages() + ". We will ship as soon as they are back.");
-            return awaitStock(Workflow.currentTimeMillis() + order.policy().backorderWindow().toMillis(), 1)
+            notifyCustomer(
+                    NotificationType.BACKORDER,
+                    "Some items in your order are out of stock: " + reservation.shortages()
+                            + ". We will ship as soon as they are back.");
+            return awaitStock(
+                            Workflow.currentTimeMillis()
+                                    + order.policy().backorderWindow().toMillis(),
+                            1)
                     && restocked();
         }
         return proceedUnlessCancelled();
@@ -333,24 +349,34 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
             Duration left = Duration.ofMillis(deadline - Workflow.currentTimeMillis());
             if (left.isNegative() || left.isZero()) {
                 compensate("backorder expired");
-                notifyCustomer(NotificationType.ORDER_CANCELLED,
+                notifyCustomer(
+                        NotificationType.ORDER_CANCELLED,
                         "Your order was cancelled: the items did not come back in stock in time.");
-                finish(OrderStatus.CANCELLED, "backorder expired after " + order.policy().backorderWindow());
+                finish(
+                        OrderStatus.CANCELLED,
+                        "backorder expired after " + order.policy().backorderWindow());
                 return false;
             }
-            if (continuesAsNew && historyIsLong() && !cancelRequested() && amendment == null
+            if (continuesAsNew
+                    && historyIsLong()
+                    && !cancelRequested()
+                    && amendment == null
                     && settledRevision == revision) {
-                log.info("order {}: backorder wait continues as new after {} events (run {})", order.orderId(),
-                        Workflow.getInfo().getHistoryLength(), run);
-                Workflow.continueAsNew(order.continuing(
-                        new BackorderContinuation(deadline, riskScore, restockSignalled, cancelReason, run + 1,
-                                revision)));
+                log.info(
+                        "order {}: backorder wait continues as new after {} events (run {})",
+                        order.orderId(),
+                        Workflow.getInfo().getHistoryLength(),
+                        run);
+                Workflow.continueAsNew(order.continuing(new BackorderContinuation(
+                        deadline, riskScore, restockSignalled, cancelReason, run + 1, revision)));
             }
             step = AWAITING_RESTOCK;
             if (!keepsEarlyRestock) {
                 restockSignalled = false;
             }
-            Duration wait = left.compareTo(order.policy().restockRecheck()) < 0 ? left : order.policy().restockRecheck();
+            Duration wait = left.compareTo(order.policy().restockRecheck()) < 0
+                    ? left
+                    : order.policy().restockRecheck();
             settle();
             Workflow.await(wait, () -> restockSignalled || cancelRequested() || amendment != null);
             if (cancelRequested()) {
@@ -387,8 +413,8 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
         }
         ChargePaymentResult charge;
         try {
-            charge = payment.charge(new ChargePaymentInput(order.orderId(), order.customerId(), order.totalAmount(),
-                    order.currency(), order.paymentMethod()));
+            charge = payment.charge(new ChargePaymentInput(
+                    order.orderId(), order.customerId(), order.totalAmount(), order.currency(), order.paymentMethod()));
         } catch (ActivityFailure e) {
             rethrowCancellation(e);
             if (!refundFirst) {
@@ -422,14 +448,15 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
         step = SHIPPING;
         CreateShipmentResult shipment;
         try {
-            shipment = shipping.createShipment(new CreateShipmentInput(order.orderId(), order.customerId(),
-                    order.customerTier(), order.totalAmount(), order.lines()));
+            shipment = shipping.createShipment(new CreateShipmentInput(
+                    order.orderId(), order.customerId(), order.customerTier(), order.totalAmount(), order.lines()));
         } catch (ActivityFailure e) {
             log.warn("order {}: shipping failed for good: {}", order.orderId(), causeOf(e));
-            String reason = "shipping failed: " + (rejectedShipment(e)
-                    ? causeOf(e) : "the shipment could not be booked");
+            String reason =
+                    "shipping failed: " + (rejectedShipment(e) ? causeOf(e) : "the shipment could not be booked");
             compensate(reason);
-            notifyCustomer(NotificationType.ORDER_CANCELLED,
+            notifyCustomer(
+                    NotificationType.ORDER_CANCELLED,
                     "We could not ship your order, so it was cancelled and your payment refunded.");
             finish(OrderStatus.CANCELLED, reason);
             return false;
@@ -477,16 +504,18 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
      */
     private void endCancelledInTemporal() {
         Workflow.newDetachedCancellationScope(() -> {
-            if (status.isTerminal()) {
-                recordState(); // it had ended; its last write may have been cut short, and writing it again is harmless
-                return;
-            }
-            if (compensationReason == null) {
-                compensate(CANCELLED_IN_TEMPORAL);
-            }
-            notifyCustomer(NotificationType.ORDER_CANCELLED, "Your order was cancelled.");
-            finish(OrderStatus.CANCELLED, CANCELLED_IN_TEMPORAL);
-        }).run();
+                    if (status.isTerminal()) {
+                        recordState(); // it had ended; its last write may have been cut short, and writing it again is
+                        // harmless
+                        return;
+                    }
+                    if (compensationReason == null) {
+                        compensate(CANCELLED_IN_TEMPORAL);
+                    }
+                    notifyCustomer(NotificationType.ORDER_CANCELLED, "Your order was cancelled.");
+                    finish(OrderStatus.CANCELLED, CANCELLED_IN_TEMPORAL);
+                })
+                .run();
     }
 
     /** A step's failure that is only the workflow being cancelled is not the step's business outcome. */
@@ -502,14 +531,18 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
         step = DONE;
         settle();
         recordState();
-        log.info("order {} finished: status={} path={} reason={}", order.orderId(), status.wireName(),
-                decisionPath == null ? null : decisionPath.wireName(), reason);
+        log.info(
+                "order {} finished: status={} path={} reason={}",
+                order.orderId(),
+                status.wireName(),
+                decisionPath == null ? null : decisionPath.wireName(),
+                reason);
     }
 
     private void recordState() {
         publishSearchAttributes();
-        orderState.record(new RecordOrderStateInput(order.orderId(), status, decisionPath, riskScore,
-                transactionId, carrier, trackingId, failureReason));
+        orderState.record(new RecordOrderStateInput(
+                order.orderId(), status, decisionPath, riskScore, transactionId, carrier, trackingId, failureReason));
     }
 
     /** Upserts only what changed since the last upsert: each upsert is an event in the order's history. */
@@ -519,11 +552,13 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
         }
         List<SearchAttributeUpdate<?>> changed = new ArrayList<>();
         setIfChanged(changed, OrderSearchAttributes.CUSTOMER_ID, order.customerId());
-        setIfChanged(changed, OrderSearchAttributes.CUSTOMER_TIER,
+        setIfChanged(
+                changed,
+                OrderSearchAttributes.CUSTOMER_TIER,
                 order.customerTier() == null ? null : order.customerTier().wireName());
         setIfChanged(changed, OrderSearchAttributes.ORDER_STATUS, status.wireName());
-        setIfChanged(changed, OrderSearchAttributes.DECISION_PATH,
-                decisionPath == null ? null : decisionPath.wireName());
+        setIfChanged(
+                changed, OrderSearchAttributes.DECISION_PATH, decisionPath == null ? null : decisionPath.wireName());
         setIfChanged(changed, OrderSearchAttributes.RISK_SCORE, riskScore == null ? null : riskScore.longValue());
         if (!changed.isEmpty()) {
             Workflow.upsertTypedSearchAttributes(changed.toArray(SearchAttributeUpdate<?>[]::new));
@@ -555,7 +590,8 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
             log.warn("order {}: reservation failed for good: {}", order.orderId(), causeOf(e));
             String reason = "cancelled: the items could not be reserved";
             compensate(reason);
-            notifyCustomer(NotificationType.ORDER_CANCELLED,
+            notifyCustomer(
+                    NotificationType.ORDER_CANCELLED,
                     "We could not reserve the items of your order, so it was cancelled.");
             finish(OrderStatus.CANCELLED, reason);
             return Optional.empty();
@@ -608,9 +644,11 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
         // the status the row shows from the moment the order is held; a decision that comes while the review
         // notice is still being sent is kept, and the wait returns with it
         if (status != OrderStatus.MANUAL_REVIEW) {
-            throw refused(status.isTerminal()
-                    ? "the order is already " + status.wireName()
-                    : "the order is not awaiting review (it is " + step.wireName().replace('_', ' ') + ")");
+            throw refused(
+                    status.isTerminal()
+                            ? "the order is already " + status.wireName()
+                            : "the order is not awaiting review (it is "
+                                    + step.wireName().replace('_', ' ') + ")");
         }
         if (cancelRequested()) {
             throw refused("the order is being cancelled");
@@ -628,9 +666,13 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
 
     @Override
     public void cancel(String reason) {
-        cancellationRefusal().ifPresentOrElse(
-                refusal -> log.info("ignoring cancellation of {}: {}", Workflow.getInfo().getWorkflowId(), refusal),
-                () -> acceptCancellation(reason));
+        cancellationRefusal()
+                .ifPresentOrElse(
+                        refusal -> log.info(
+                                "ignoring cancellation of {}: {}",
+                                Workflow.getInfo().getWorkflowId(),
+                                refusal),
+                        () -> acceptCancellation(reason));
     }
 
     @Override
@@ -717,8 +759,8 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
             return Optional.of("the order was already " + reviewDecision + " in review");
         }
         if (step != AWAITING_REVIEW && step != AWAITING_RESTOCK) {
-            return Optional.of("the order is being assessed (it is " + step.wireName().replace('_', ' ')
-                    + "); try again in a moment");
+            return Optional.of("the order is being assessed (it is "
+                    + step.wireName().replace('_', ' ') + "); try again in a moment");
         }
         return Optional.empty();
     }

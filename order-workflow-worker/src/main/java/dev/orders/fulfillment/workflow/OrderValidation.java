@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 final class OrderValidation {
 
-    private OrderValidation() {
-    }
+    private OrderValidation() {}
 
     static Optional<String> problem(OrderFulfillmentInput order) {
         if (order.customerId() == null || order.customerId().isBlank()) {

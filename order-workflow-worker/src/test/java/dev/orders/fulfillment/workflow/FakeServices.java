@@ -50,9 +50,11 @@ final class FakeServices {
     volatile int riskScore = 10;
     /** How many reservation attempts come back short before one succeeds; -1: never. */
     volatile int shortReservations = 0;
+
     volatile String declineReason;
     /** Failures thrown before the call succeeds, per activity; retryable unless noted. */
     private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
+
     private final Map<String, ApplicationFailure> permanentFailures = new ConcurrentHashMap<>();
     private final Map<String, Gate> gates = new ConcurrentHashMap<>();
 
@@ -151,8 +153,8 @@ final class FakeServices {
             int attempt = attempts.incrementAndGet();
             if (shortReservations < 0 || attempt <= shortReservations) {
                 var line = input.lines().get(0);
-                return new ReserveInventoryResult(false,
-                        List.of(new ReserveInventoryResult.StockShortage(line.sku(), line.quantity(), 0)));
+                return new ReserveInventoryResult(
+                        false, List.of(new ReserveInventoryResult.StockShortage(line.sku(), line.quantity(), 0)));
             }
             return new ReserveInventoryResult(true, List.of());
         }

@@ -54,12 +54,28 @@ class HistoryRecorder {
 
     /** Every decision path the replay test must find a recording of (one file each; a continued run adds files). */
     static final List<String> PATHS = List.of(
-            "auto-approved", "invalid", "review-approved", "review-rejected", "review-timed-out",
-            "backorder-restocked", "backorder-expired", "backorder-continued-as-new", "payment-declined",
-            "payment-error", "shipping-rejected", "cancelled-during-fraud", "cancelled-in-review",
-            "cancelled-during-reservation", "cancelled-backordered", "cancelled-during-payment",
-            "cancel-after-shipping-began", "cancelled-in-temporal", "amended-in-review", "amended-backordered",
-            "fraud-failed-held", "reservation-failed");
+            "auto-approved",
+            "invalid",
+            "review-approved",
+            "review-rejected",
+            "review-timed-out",
+            "backorder-restocked",
+            "backorder-expired",
+            "backorder-continued-as-new",
+            "payment-declined",
+            "payment-error",
+            "shipping-rejected",
+            "cancelled-during-fraud",
+            "cancelled-in-review",
+            "cancelled-during-reservation",
+            "cancelled-backordered",
+            "cancelled-during-payment",
+            "cancel-after-shipping-began",
+            "cancelled-in-temporal",
+            "amended-in-review",
+            "amended-backordered",
+            "fraud-failed-held",
+            "reservation-failed");
 
     private static final FulfillmentPolicy SECONDS =
             new FulfillmentPolicy(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofMillis(500), 0);
@@ -79,18 +95,34 @@ class HistoryRecorder {
         out = Path.of(System.getProperty("histories.dir", "target/histories"));
         Files.createDirectories(out);
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(cli.toString(), "server", "start-dev", "--headless",
-                "--ip", "127.0.0.1", "--port", Integer.toString(port), "--log-level", "warn"));
+        List<String> command = new ArrayList<>(List.of(
+                cli.toString(),
+                "server",
+                "start-dev",
+                "--headless",
+                "--ip",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(port),
+                "--log-level",
+                "warn"));
         for (SearchAttributeKey<?> key : OrderSearchAttributes.ALL) {
             command.add("--search-attribute");
-            command.add(key.getName() + "=" + (key.getValueType() == IndexedValueType.INDEXED_VALUE_TYPE_INT ? "Int" : "Keyword"));
+            command.add(key.getName() + "="
+                    + (key.getValueType() == IndexedValueType.INDEXED_VALUE_TYPE_INT ? "Int" : "Keyword"));
         }
-        server = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(Redirect.appendTo(Path.of("target/history-recorder-temporal.log").toFile())).start();
-        service = WorkflowServiceStubs.newServiceStubs(
-                WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + port).build());
+        server = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(Redirect.appendTo(
+                        Path.of("target/history-recorder-temporal.log").toFile()))
+                .start();
+        service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+                .setTarget("127.0.0.1:" + port)
+                .build());
         awaitServer();
-        client = WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder().setNamespace("default").build());
+        client = WorkflowClient.newInstance(
+                service,
+                WorkflowClientOptions.newBuilder().setNamespace("default").build());
     }
 
     @AfterAll
@@ -106,67 +138,63 @@ class HistoryRecorder {
 
     @Test
     void recordEveryDecisionPath() throws Exception {
-        record("auto-approved", s -> { }, null);
-        record("invalid", s -> { }, null, order(SECONDS, 0));
-        record("review-approved", s -> s.riskScore = 95,
-                workflow -> {
-                    awaitStep(workflow, OrderStep.AWAITING_REVIEW);
-                    workflow.manualReviewDecision("approved");
-                });
-        record("review-rejected", s -> s.riskScore = 95,
-                workflow -> {
-                    awaitStep(workflow, OrderStep.AWAITING_REVIEW);
-                    workflow.manualReviewDecision("rejected");
-                });
+        record("auto-approved", s -> {}, null);
+        record("invalid", s -> {}, null, order(SECONDS, 0));
+        record("review-approved", s -> s.riskScore = 95, workflow -> {
+            awaitStep(workflow, OrderStep.AWAITING_REVIEW);
+            workflow.manualReviewDecision("approved");
+        });
+        record("review-rejected", s -> s.riskScore = 95, workflow -> {
+            awaitStep(workflow, OrderStep.AWAITING_REVIEW);
+            workflow.manualReviewDecision("rejected");
+        });
         record("review-timed-out", s -> s.riskScore = 95, null);
-        record("backorder-restocked", s -> s.shortReservations = 1,
-                workflow -> {
-                    awaitStep(workflow, OrderStep.AWAITING_RESTOCK);
-                    workflow.restocked("prod-1");
-                });
+        record("backorder-restocked", s -> s.shortReservations = 1, workflow -> {
+            awaitStep(workflow, OrderStep.AWAITING_RESTOCK);
+            workflow.restocked("prod-1");
+        });
         record("backorder-expired", s -> s.shortReservations = -1, null);
         // a budget of 20 events: the wait continues as new after a few rechecks
-        record("backorder-continued-as-new", s -> s.shortReservations = 5, null, order(
-                new FulfillmentPolicy(Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofMillis(200), 20), 2));
+        record(
+                "backorder-continued-as-new",
+                s -> s.shortReservations = 5,
+                null,
+                order(
+                        new FulfillmentPolicy(Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofMillis(200), 20),
+                        2));
         record("payment-declined", s -> s.declineReason = "insufficient_funds", null);
         record("payment-error", s -> s.failTransiently("ProcessPayment", Integer.MAX_VALUE), null);
         record("shipping-rejected", s -> s.failPermanently("CreateShipment", "ShipmentRejected"), null);
         recordCancelDuring("cancelled-during-fraud", "FraudAssessment");
-        record("cancelled-in-review", s -> s.riskScore = 95,
-                workflow -> {
-                    awaitStep(workflow, OrderStep.AWAITING_REVIEW);
-                    workflow.cancel("changed my mind");
-                });
+        record("cancelled-in-review", s -> s.riskScore = 95, workflow -> {
+            awaitStep(workflow, OrderStep.AWAITING_REVIEW);
+            workflow.cancel("changed my mind");
+        });
         recordCancelDuring("cancelled-during-reservation", "ReserveInventory");
-        record("cancelled-backordered", s -> s.shortReservations = -1,
-                workflow -> {
-                    awaitStep(workflow, OrderStep.AWAITING_RESTOCK);
-                    workflow.cancel(null);
-                });
+        record("cancelled-backordered", s -> s.shortReservations = -1, workflow -> {
+            awaitStep(workflow, OrderStep.AWAITING_RESTOCK);
+            workflow.cancel(null);
+        });
         recordCancelDuring("cancelled-during-payment", "ProcessPayment");
         recordCancelDuring("cancel-after-shipping-began", "CreateShipment");
-        record("cancelled-in-temporal", s -> s.riskScore = 95,
-                workflow -> {
-                    awaitStep(workflow, OrderStep.AWAITING_REVIEW);
-                    WorkflowStub.fromTyped(workflow).cancel();
-                });
-        record("amended-in-review", s -> s.riskScore = 95,
-                workflow -> {
-                    awaitStep(workflow, OrderStep.AWAITING_REVIEW);
-                    services.riskScore = 10;
-                    workflow.amendItems(new AmendOrderInput(List.of(line(1))));
-                });
-        record("amended-backordered", s -> s.shortReservations = -1,
-                workflow -> {
-                    awaitStep(workflow, OrderStep.AWAITING_RESTOCK);
-                    services.shortReservations = 0;
-                    workflow.amendItems(new AmendOrderInput(List.of(line(1))));
-                });
-        record("fraud-failed-held", s -> s.failPermanently("FraudAssessment", "IllegalStateException"),
-                workflow -> {
-                    awaitStep(workflow, OrderStep.AWAITING_REVIEW);
-                    workflow.manualReviewDecision("approved");
-                });
+        record("cancelled-in-temporal", s -> s.riskScore = 95, workflow -> {
+            awaitStep(workflow, OrderStep.AWAITING_REVIEW);
+            WorkflowStub.fromTyped(workflow).cancel();
+        });
+        record("amended-in-review", s -> s.riskScore = 95, workflow -> {
+            awaitStep(workflow, OrderStep.AWAITING_REVIEW);
+            services.riskScore = 10;
+            workflow.amendItems(new AmendOrderInput(List.of(line(1))));
+        });
+        record("amended-backordered", s -> s.shortReservations = -1, workflow -> {
+            awaitStep(workflow, OrderStep.AWAITING_RESTOCK);
+            services.shortReservations = 0;
+            workflow.amendItems(new AmendOrderInput(List.of(line(1))));
+        });
+        record("fraud-failed-held", s -> s.failPermanently("FraudAssessment", "IllegalStateException"), workflow -> {
+            awaitStep(workflow, OrderStep.AWAITING_REVIEW);
+            workflow.manualReviewDecision("approved");
+        });
         record("reservation-failed", s -> s.failPermanently("ReserveInventory", "InvalidOrderLines"), null);
     }
 
@@ -189,8 +217,12 @@ class HistoryRecorder {
         record(path, script, drive, order(SECONDS, 2));
     }
 
-    private void record(String path, Consumer<FakeServices> script, Consumer<OrderFulfillmentWorkflow> drive,
-            OrderFulfillmentInput input) throws Exception {
+    private void record(
+            String path,
+            Consumer<FakeServices> script,
+            Consumer<OrderFulfillmentWorkflow> drive,
+            OrderFulfillmentInput input)
+            throws Exception {
         services = new FakeServices();
         script.accept(services);
         factory = WorkerFactory.newInstance(client);
@@ -199,7 +231,8 @@ class HistoryRecorder {
         services.registerOn(factory::newWorker);
         factory.start();
         try {
-            OrderFulfillmentWorkflow workflow = client.newWorkflowStub(OrderFulfillmentWorkflow.class,
+            OrderFulfillmentWorkflow workflow = client.newWorkflowStub(
+                    OrderFulfillmentWorkflow.class,
                     WorkflowOptions.newBuilder()
                             .setWorkflowId(OrderFulfillmentWorkflow.workflowId(input.orderId()))
                             .setTaskQueue(OrderFulfillmentWorkflow.TASK_QUEUE)
@@ -211,7 +244,9 @@ class HistoryRecorder {
             WorkflowStub stub = WorkflowStub.fromTyped(workflow);
             String outcome;
             try {
-                outcome = stub.getResult(2, TimeUnit.MINUTES, OrderFulfillmentResult.class).status().wireName();
+                outcome = stub.getResult(2, TimeUnit.MINUTES, OrderFulfillmentResult.class)
+                        .status()
+                        .wireName();
             } catch (WorkflowFailedException e) {
                 outcome = "closed by " + e.getCause().getClass().getSimpleName();
             }
@@ -229,8 +264,16 @@ class HistoryRecorder {
 
     private static OrderFulfillmentInput order(FulfillmentPolicy policy, int quantity) {
         OrderLine line = line(quantity);
-        return new OrderFulfillmentInput(UUID.randomUUID(), "history-recorder", CustomerTier.STANDARD,
-                line.lineTotal(), "USD", "card", List.of(line), CustomerHistory.none(), policy);
+        return new OrderFulfillmentInput(
+                UUID.randomUUID(),
+                "history-recorder",
+                CustomerTier.STANDARD,
+                line.lineTotal(),
+                "USD",
+                "card",
+                List.of(line),
+                CustomerHistory.none(),
+                policy);
     }
 
     /** Writes each run of the order's continue-as-new chain: {@code path.json}, then {@code path.run-2.json}, ... */
@@ -238,12 +281,14 @@ class HistoryRecorder {
         int run = 1;
         while (runId != null) {
             WorkflowExecutionHistory history = client.fetchHistory(workflowId, runId);
-            Files.writeString(out.resolve(run == 1 ? path + ".json" : path + ".run-" + run + ".json"),
+            Files.writeString(
+                    out.resolve(run == 1 ? path + ".json" : path + ".run-" + run + ".json"),
                     history.toJson(true) + "\n");
             List<HistoryEvent> events = history.getEvents();
             HistoryEvent last = events.get(events.size() - 1);
             runId = last.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW
-                    ? last.getWorkflowExecutionContinuedAsNewEventAttributes().getNewExecutionRunId() : null;
+                    ? last.getWorkflowExecutionContinuedAsNewEventAttributes().getNewExecutionRunId()
+                    : null;
             run++;
         }
     }
@@ -251,8 +296,11 @@ class HistoryRecorder {
     /** The stub follows the chain to its last run; the first run's id is in that run's first event. */
     private static String firstRunId(WorkflowStub stub) {
         String runId = stub.getExecution().getRunId();
-        return client.fetchHistory(stub.getExecution().getWorkflowId(), runId).getEvents().get(0)
-                .getWorkflowExecutionStartedEventAttributes().getFirstExecutionRunId();
+        return client.fetchHistory(stub.getExecution().getWorkflowId(), runId)
+                .getEvents()
+                .get(0)
+                .getWorkflowExecutionStartedEventAttributes()
+                .getFirstExecutionRunId();
     }
 
     private static void awaitStep(OrderFulfillmentWorkflow workflow, OrderStep step) {
@@ -269,13 +317,14 @@ class HistoryRecorder {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (true) {
             try {
-                service.blockingStub().getSystemInfo(
-                        io.temporal.api.workflowservice.v1.GetSystemInfoRequest.getDefaultInstance());
+                service.blockingStub()
+                        .getSystemInfo(io.temporal.api.workflowservice.v1.GetSystemInfoRequest.getDefaultInstance());
                 return;
             } catch (RuntimeException e) {
                 if (!server.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("temporal server start-dev did not come up; see "
-                            + "target/history-recorder-temporal.log", e);
+                    throw new IllegalStateException(
+                            "temporal server start-dev did not come up; see " + "target/history-recorder-temporal.log",
+                            e);
                 }
                 sleep(200);
             }

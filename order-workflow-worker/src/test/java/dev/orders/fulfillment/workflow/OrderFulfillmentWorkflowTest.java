@@ -27,13 +27,13 @@ import dev.orders.fulfillment.contracts.OrderSearchAttributes;
 import dev.orders.fulfillment.contracts.OrderStep;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowStub;
-import io.temporal.client.WorkflowUpdateHandle;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.client.WorkflowUpdateHandle;
 import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.common.SearchAttributes;
@@ -72,7 +72,8 @@ class OrderFulfillmentWorkflowTest {
      */
     @RegisterExtension
     static final TestWorkflowExtension temporal = withSearchAttributes(TestWorkflowExtension.newBuilder())
-            .setDoNotStart(true).build();
+            .setDoNotStart(true)
+            .build();
 
     /** Registered as every Temporal server running this workflow must have them (the launcher, compose). */
     private static TestWorkflowExtension.Builder withSearchAttributes(TestWorkflowExtension.Builder builder) {
@@ -105,7 +106,8 @@ class OrderFulfillmentWorkflowTest {
         assertThat(services.lastState().trackingId()).isEqualTo("GND-ABCDEF123456");
         assertThat(services.lastState().carrier()).isEqualTo("ground");
         assertThat(services.notifications).containsExactly(NotificationType.ORDER_CONFIRMED);
-        assertThat(services.count("RefundPayment") + services.count("ReleaseInventory")).isZero();
+        assertThat(services.count("RefundPayment") + services.count("ReleaseInventory"))
+                .isZero();
         assertThat(progress().step()).isEqualTo(OrderStep.DONE);
         SearchAttributes attributes = searchAttributes();
         assertThat(attributes.get(OrderSearchAttributes.ORDER_STATUS)).isEqualTo("completed");
@@ -142,7 +144,8 @@ class OrderFulfillmentWorkflowTest {
             assertThat(services.lastState().status()).isEqualTo(MANUAL_REVIEW);
             assertThat(services.notifications).containsExactly(NotificationType.MANUAL_REVIEW);
             // what an operator's `OrderStatus='manual_review'` finds
-            assertThat(searchAttributes().get(OrderSearchAttributes.ORDER_STATUS)).isEqualTo("manual_review");
+            assertThat(searchAttributes().get(OrderSearchAttributes.ORDER_STATUS))
+                    .isEqualTo("manual_review");
             assertThat(searchAttributes().get(OrderSearchAttributes.RISK_SCORE)).isEqualTo(105L);
 
             workflow.manualReviewDecision("approved");
@@ -152,8 +155,10 @@ class OrderFulfillmentWorkflowTest {
             assertThat(result.decisionPath()).isEqualTo(DecisionPath.MANUAL_APPROVED);
             assertThat(services.count("ProcessPayment")).isEqualTo(1);
             assertThat(services.lastState().trackingId()).isNotNull();
-            assertThat(searchAttributes().get(OrderSearchAttributes.ORDER_STATUS)).isEqualTo("completed");
-            assertThat(searchAttributes().get(OrderSearchAttributes.DECISION_PATH)).isEqualTo("manual_approved");
+            assertThat(searchAttributes().get(OrderSearchAttributes.ORDER_STATUS))
+                    .isEqualTo("completed");
+            assertThat(searchAttributes().get(OrderSearchAttributes.DECISION_PATH))
+                    .isEqualTo("manual_approved");
         }
 
         @Test
@@ -192,7 +197,8 @@ class OrderFulfillmentWorkflowTest {
             assertThat(result.status()).isEqualTo(REJECTED);
             assertThat(result.decisionPath()).isEqualTo(DecisionPath.MANUAL_REJECTED);
             assertThat(result.message()).contains("timed out");
-            assertThat(env.currentTimeMillis() - started).isGreaterThanOrEqualTo(POLICY.reviewWindow().toMillis());
+            assertThat(env.currentTimeMillis() - started)
+                    .isGreaterThanOrEqualTo(POLICY.reviewWindow().toMillis());
         }
     }
 
@@ -210,7 +216,8 @@ class OrderFulfillmentWorkflowTest {
             workflow.restocked("prod-1");
             // no client waits on a result yet, so no time is skipped: only the signal can bring it to DONE
             awaitStep(OrderStep.DONE);
-            assertThat(env.currentTimeMillis() - backordered).isLessThan(POLICY.restockRecheck().toMillis());
+            assertThat(env.currentTimeMillis() - backordered)
+                    .isLessThan(POLICY.restockRecheck().toMillis());
             OrderFulfillmentResult result = result();
 
             assertThat(result.status()).isEqualTo(COMPLETED);
@@ -243,7 +250,8 @@ class OrderFulfillmentWorkflowTest {
 
             // no client waits on a result, so no time is skipped: only the signal can bring it to DONE
             awaitStep(OrderStep.DONE);
-            assertThat(env.currentTimeMillis() - signalled).isLessThan(POLICY.restockRecheck().toMillis());
+            assertThat(env.currentTimeMillis() - signalled)
+                    .isLessThan(POLICY.restockRecheck().toMillis());
             OrderFulfillmentResult result = result();
             assertThat(result.status()).isEqualTo(COMPLETED);
             assertThat(result.decisionPath()).isEqualTo(DecisionPath.BACKORDER);
@@ -263,8 +271,8 @@ class OrderFulfillmentWorkflowTest {
         /** Six hours on a one-minute recheck: 360 rounds, some 4,000 events, over a budget of 300 per run. */
         @Test
         void aLongWaitContinuesAsNewWithinItsHistoryBudgetAndStillExpiresOnTime() {
-            input = withPolicy(new FulfillmentPolicy(Duration.ofHours(24), Duration.ofHours(6), Duration.ofMinutes(1),
-                    300));
+            input = withPolicy(
+                    new FulfillmentPolicy(Duration.ofHours(24), Duration.ofHours(6), Duration.ofMinutes(1), 300));
             services.shortReservations = -1;
             services.riskScore = 15;
 
@@ -279,8 +287,8 @@ class OrderFulfillmentWorkflowTest {
             long opened = histories.get(0).get(0).getEventTime().getSeconds();
             List<HistoryEvent> last = histories.get(histories.size() - 1);
             long closed = last.get(last.size() - 1).getEventTime().getSeconds();
-            assertThat(Duration.ofSeconds(closed - opened)).isBetween(Duration.ofHours(6),
-                    Duration.ofHours(6).plusMinutes(2));
+            assertThat(Duration.ofSeconds(closed - opened))
+                    .isBetween(Duration.ofHours(6), Duration.ofHours(6).plusMinutes(2));
             assertThat(services.count("ReserveInventory")).isEqualTo(1 + 360);
             // each thing done once for the order, however many runs the wait took
             assertThat(services.count("FraudAssessment")).isEqualTo(1);
@@ -288,14 +296,15 @@ class OrderFulfillmentWorkflowTest {
             assertThat(services.notifications)
                     .containsExactly(NotificationType.BACKORDER, NotificationType.ORDER_CANCELLED);
             List<Integer> runs = historyLengths();
-            assertThat(runs).hasSizeGreaterThanOrEqualTo(10).allSatisfy(events -> assertThat(events)
-                    .isLessThanOrEqualTo(300 + 20));
+            assertThat(runs)
+                    .hasSizeGreaterThanOrEqualTo(10)
+                    .allSatisfy(events -> assertThat(events).isLessThanOrEqualTo(300 + 20));
         }
 
         @Test
         void stockThatComesBackInALaterRunCompletesTheOrder() {
-            input = withPolicy(new FulfillmentPolicy(Duration.ofHours(24), Duration.ofHours(6), Duration.ofMinutes(1),
-                    200));
+            input = withPolicy(
+                    new FulfillmentPolicy(Duration.ofHours(24), Duration.ofHours(6), Duration.ofMinutes(1), 200));
             services.shortReservations = 60;
 
             OrderFulfillmentResult result = run();
@@ -311,8 +320,8 @@ class OrderFulfillmentWorkflowTest {
 
         @Test
         void aCancellationInALaterRunReleasesTheStockOnce() {
-            input = withPolicy(new FulfillmentPolicy(Duration.ofHours(24), Duration.ofHours(6), Duration.ofMinutes(1),
-                    200));
+            input = withPolicy(
+                    new FulfillmentPolicy(Duration.ofHours(24), Duration.ofHours(6), Duration.ofMinutes(1), 200));
             services.shortReservations = -1;
             start();
             // the test server skips no time while nothing waits on a result: let it run a few rounds
@@ -396,8 +405,8 @@ class OrderFulfillmentWorkflowTest {
         assertThat(result.status()).isEqualTo(CANCELLED);
         // shipping-worker writes a rejection's message for the customer: it is shown
         assertThat(result.message()).isEqualTo("shipping failed: CreateShipment refused");
-        assertThat(services.calls).containsSubsequence("ProcessPayment", "CreateShipment", "RefundPayment",
-                "ReleaseInventory");
+        assertThat(services.calls)
+                .containsSubsequence("ProcessPayment", "CreateShipment", "RefundPayment", "ReleaseInventory");
         assertThat(services.notifications).containsExactly(NotificationType.ORDER_CANCELLED);
     }
 
@@ -471,7 +480,8 @@ class OrderFulfillmentWorkflowTest {
             workflow.cancel("changed my mind");
 
             assertCancelled("cancelled: changed my mind");
-            assertThat(services.count("ReleaseInventory") + services.count("RefundPayment")).isZero();
+            assertThat(services.count("ReleaseInventory") + services.count("RefundPayment"))
+                    .isZero();
         }
 
         @Test
@@ -491,8 +501,10 @@ class OrderFulfillmentWorkflowTest {
         void duringFraudAssessmentNothingIsReserved() throws InterruptedException {
             cancelDuring("FraudAssessment");
 
-            assertThat(services.count("ReserveInventory") + services.count("ProcessPayment")).isZero();
-            assertThat(services.count("ReleaseInventory") + services.count("RefundPayment")).isZero();
+            assertThat(services.count("ReserveInventory") + services.count("ProcessPayment"))
+                    .isZero();
+            assertThat(services.count("ReleaseInventory") + services.count("RefundPayment"))
+                    .isZero();
         }
 
         @Test
@@ -532,7 +544,8 @@ class OrderFulfillmentWorkflowTest {
             WorkflowStub.fromTyped(workflow).cancel();
 
             assertThatThrownBy(OrderFulfillmentWorkflowTest.this::result)
-                    .isInstanceOf(WorkflowFailedException.class).hasCauseInstanceOf(CanceledFailure.class);
+                    .isInstanceOf(WorkflowFailedException.class)
+                    .hasCauseInstanceOf(CanceledFailure.class);
             assertThat(services.count("ReleaseInventory")).isEqualTo(1);
             assertThat(services.lastState().status()).isEqualTo(CANCELLED);
             assertThat(services.lastState().failureReason()).isEqualTo("cancelled: by an operator in Temporal");
@@ -550,7 +563,8 @@ class OrderFulfillmentWorkflowTest {
 
             // the SDK closes a run whose cancellation was asked for as cancelled, even one that went on to complete
             assertThatThrownBy(OrderFulfillmentWorkflowTest.this::result).isInstanceOf(WorkflowFailedException.class);
-            assertThat(services.count("RefundPayment") + services.count("ReleaseInventory")).isZero();
+            assertThat(services.count("RefundPayment") + services.count("ReleaseInventory"))
+                    .isZero();
             assertThat(services.notifications).containsExactly(NotificationType.ORDER_CONFIRMED);
             assertThat(services.lastState().status()).isEqualTo(COMPLETED);
         }
@@ -623,8 +637,11 @@ class OrderFulfillmentWorkflowTest {
         }
 
         private void assertRefused(Runnable update, String why) {
-            assertThatThrownBy(update::run).isInstanceOf(WorkflowUpdateException.class)
-                    .cause().isInstanceOf(ApplicationFailure.class).hasMessageContaining(why);
+            assertThatThrownBy(update::run)
+                    .isInstanceOf(WorkflowUpdateException.class)
+                    .cause()
+                    .isInstanceOf(ApplicationFailure.class)
+                    .hasMessageContaining(why);
         }
     }
 
@@ -645,15 +662,18 @@ class OrderFulfillmentWorkflowTest {
 
             assertThat(settled.decisionPath()).isEqualTo(DecisionPath.AUTO_APPROVED);
             assertThat(result().status()).isEqualTo(COMPLETED);
-            assertThat(services.assessments).extracting(a -> a.revision(), a -> a.totalAmount())
+            assertThat(services.assessments)
+                    .extracting(a -> a.revision(), a -> a.totalAmount())
                     .containsExactly(tuple(0, new BigDecimal("59.98")), tuple(1, new BigDecimal("29.99")));
-            assertThat(services.amendments).singleElement()
-                    .satisfies(amended -> {
-                        assertThat(amended.revision()).isEqualTo(1);
-                        assertThat(amended.lines()).isEqualTo(smaller);
-                        assertThat(amended.totalAmount()).isEqualByComparingTo("29.99");
-                    });
-            assertThat(services.charges).singleElement().extracting(c -> c.amount()).isEqualTo(new BigDecimal("29.99"));
+            assertThat(services.amendments).singleElement().satisfies(amended -> {
+                assertThat(amended.revision()).isEqualTo(1);
+                assertThat(amended.lines()).isEqualTo(smaller);
+                assertThat(amended.totalAmount()).isEqualByComparingTo("29.99");
+            });
+            assertThat(services.charges)
+                    .singleElement()
+                    .extracting(c -> c.amount())
+                    .isEqualTo(new BigDecimal("29.99"));
             assertThat(services.count("ReleaseInventory")).isZero(); // nothing was reserved in review
         }
 
@@ -667,15 +687,21 @@ class OrderFulfillmentWorkflowTest {
             assertThat(services.lastState().status()).isEqualTo(MANUAL_REVIEW);
             services.riskScore = 10;
 
-            WorkflowUpdateHandle<OrderProgress> accepted = WorkflowStub.fromTyped(workflow).startUpdate(
-                    UpdateOptions.newBuilder(OrderProgress.class).setUpdateName(OrderFulfillmentWorkflow.AMEND_UPDATE)
-                            .setWaitForStage(WorkflowUpdateStage.ACCEPTED).build(),
-                    new AmendOrderInput(smaller));
+            WorkflowUpdateHandle<OrderProgress> accepted = WorkflowStub.fromTyped(workflow)
+                    .startUpdate(
+                            UpdateOptions.newBuilder(OrderProgress.class)
+                                    .setUpdateName(OrderFulfillmentWorkflow.AMEND_UPDATE)
+                                    .setWaitForStage(WorkflowUpdateStage.ACCEPTED)
+                                    .build(),
+                            new AmendOrderInput(smaller));
             notice.open();
 
             assertThat(accepted.getResult().decisionPath()).isEqualTo(DecisionPath.AUTO_APPROVED);
             assertThat(result().status()).isEqualTo(COMPLETED);
-            assertThat(services.charges).singleElement().extracting(c -> c.amount()).isEqualTo(new BigDecimal("29.99"));
+            assertThat(services.charges)
+                    .singleElement()
+                    .extracting(c -> c.amount())
+                    .isEqualTo(new BigDecimal("29.99"));
         }
 
         @Test
@@ -688,8 +714,14 @@ class OrderFulfillmentWorkflowTest {
             workflow.amendItems(new AmendOrderInput(smaller));
 
             assertThat(result().status()).isEqualTo(COMPLETED);
-            assertThat(services.calls).containsSubsequence("ReleaseInventory", "RecordOrderAmendment",
-                    "FraudAssessment", "ReserveInventory", "ProcessPayment", "CreateShipment");
+            assertThat(services.calls)
+                    .containsSubsequence(
+                            "ReleaseInventory",
+                            "RecordOrderAmendment",
+                            "FraudAssessment",
+                            "ReserveInventory",
+                            "ProcessPayment",
+                            "CreateShipment");
             assertThat(services.count("ReleaseInventory")).isEqualTo(1);
         }
 
@@ -730,16 +762,19 @@ class OrderFulfillmentWorkflowTest {
             start();
             awaitStep(OrderStep.AWAITING_REVIEW);
 
-            assertThatThrownBy(() -> workflow.amendItems(new AmendOrderInput(
-                    List.of(new OrderLine("prod-1", 0, new BigDecimal("29.99"), 250)))))
+            assertThatThrownBy(() -> workflow.amendItems(
+                            new AmendOrderInput(List.of(new OrderLine("prod-1", 0, new BigDecimal("29.99"), 250)))))
                     .isInstanceOf(WorkflowUpdateException.class)
-                    .cause().hasMessageContaining("quantity of prod-1 must be greater than zero");
+                    .cause()
+                    .hasMessageContaining("quantity of prod-1 must be greater than zero");
             assertThat(progress().step()).isEqualTo(OrderStep.AWAITING_REVIEW);
         }
 
         private void assertAmendmentRefused(String why) {
             assertThatThrownBy(() -> workflow.amendItems(new AmendOrderInput(smaller)))
-                    .isInstanceOf(WorkflowUpdateException.class).cause().hasMessageContaining(why);
+                    .isInstanceOf(WorkflowUpdateException.class)
+                    .cause()
+                    .hasMessageContaining(why);
         }
     }
 
@@ -754,18 +789,27 @@ class OrderFulfillmentWorkflowTest {
         String runId = WorkflowStub.fromTyped(workflow).getExecution().getRunId();
         String workflowId = OrderFulfillmentWorkflow.workflowId(input.orderId());
         while (runId != null) {
-            List<HistoryEvent> events = env.getWorkflowClient().fetchHistory(workflowId, runId).getEvents();
+            List<HistoryEvent> events =
+                    env.getWorkflowClient().fetchHistory(workflowId, runId).getEvents();
             runs.add(events);
             HistoryEvent last = events.get(events.size() - 1);
             runId = last.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW
-                    ? last.getWorkflowExecutionContinuedAsNewEventAttributes().getNewExecutionRunId() : null;
+                    ? last.getWorkflowExecutionContinuedAsNewEventAttributes().getNewExecutionRunId()
+                    : null;
         }
         return runs;
     }
 
     private OrderFulfillmentInput withPolicy(FulfillmentPolicy policy) {
-        return new OrderFulfillmentInput(input.orderId(), input.customerId(), input.customerTier(),
-                input.totalAmount(), input.currency(), input.paymentMethod(), input.lines(), input.customerHistory(),
+        return new OrderFulfillmentInput(
+                input.orderId(),
+                input.customerId(),
+                input.customerTier(),
+                input.totalAmount(),
+                input.currency(),
+                input.paymentMethod(),
+                input.lines(),
+                input.customerHistory(),
                 policy);
     }
 
@@ -775,11 +819,13 @@ class OrderFulfillmentWorkflowTest {
     }
 
     private void start() {
-        workflow = env.getWorkflowClient().newWorkflowStub(OrderFulfillmentWorkflow.class,
-                WorkflowOptions.newBuilder()
-                        .setWorkflowId(OrderFulfillmentWorkflow.workflowId(input.orderId()))
-                        .setTaskQueue(OrderFulfillmentWorkflow.TASK_QUEUE)
-                        .build());
+        workflow = env.getWorkflowClient()
+                .newWorkflowStub(
+                        OrderFulfillmentWorkflow.class,
+                        WorkflowOptions.newBuilder()
+                                .setWorkflowId(OrderFulfillmentWorkflow.workflowId(input.orderId()))
+                                .setTaskQueue(OrderFulfillmentWorkflow.TASK_QUEUE)
+                                .build());
         WorkflowClient.start(workflow::fulfil, input);
     }
 
@@ -817,7 +863,15 @@ class OrderFulfillmentWorkflowTest {
 
     private static OrderFulfillmentInput order(OrderLine... lines) {
         BigDecimal total = List.of(lines).stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new OrderFulfillmentInput(UUID.randomUUID(), "test-customer", CustomerTier.STANDARD, total, "USD",
-                null, List.of(lines), CustomerHistory.none(), POLICY);
+        return new OrderFulfillmentInput(
+                UUID.randomUUID(),
+                "test-customer",
+                CustomerTier.STANDARD,
+                total,
+                "USD",
+                null,
+                List.of(lines),
+                CustomerHistory.none(),
+                POLICY);
     }
 }

@@ -35,7 +35,9 @@ class RecordedHistoryReplayTest {
         assertThat(recordings).isNotEmpty();
         Path newest = recordings.get(recordings.size() - 1);
         for (String path : HistoryRecorder.PATHS) {
-            assertThat(newest.resolve(path + ".json")).as("a recording of " + path).isRegularFile();
+            assertThat(newest.resolve(path + ".json"))
+                    .as("a recording of " + path)
+                    .isRegularFile();
         }
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.temporal.testing.WorkflowReplayer;
-import java.io.File;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -73,24 +72,40 @@ class UnversionedChangeTest {
     /** Today's workflow with {@link #TODAY} replaced, compiled, loaded beside (not over) the tests' own classes. */
     private Class<?> compile(String replacement) throws IOException, ClassNotFoundException {
         String source = Files.readString(SOURCE);
-        assertThat(source).as("the lines this test changes are still in " + SOURCE).contains(TODAY);
+        assertThat(source)
+                .as("the lines this test changes are still in " + SOURCE)
+                .contains(TODAY);
         Path sources = work.resolve("src/dev/orders/fulfillment/workflow");
         Files.createDirectories(sources);
         Files.writeString(sources.resolve(SOURCE.getFileName()), source.replace(TODAY, replacement));
         Path classes = Files.createDirectories(work.resolve("classes"));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int status = javac.run(null, null, null, "-proc:none", "-d", classes.toString(),
-                "-classpath", System.getProperty("java.class.path"),
+        int status = javac.run(
+                null,
+                null,
+                null,
+                "-proc:none",
+                "-d",
+                classes.toString(),
+                "-classpath",
+                System.getProperty("java.class.path"),
                 sources.resolve(SOURCE.getFileName()).toString());
         assertThat(status).as("javac's exit status").isZero();
-        return new PackageFirstLoader(new URL[] {classes.toUri().toURL(), Path.of("target/classes").toUri().toURL()},
-                getClass().getClassLoader()).loadClass(OrderFulfillmentWorkflowImpl.class.getName());
+        return new PackageFirstLoader(
+                        new URL[] {
+                            classes.toUri().toURL(),
+                            Path.of("target/classes").toUri().toURL()
+                        },
+                        getClass().getClassLoader())
+                .loadClass(OrderFulfillmentWorkflowImpl.class.getName());
     }
 
     private static List<Path> recorded(String... paths) throws Exception {
-        return RecordedHistoryReplayTest.histories().map(args -> (Path) args[1])
-                .filter(p -> paths.length == 0 || List.of(paths).stream()
-                        .anyMatch(name -> p.getFileName().toString().equals(name + ".json")))
+        return RecordedHistoryReplayTest.histories()
+                .map(args -> (Path) args[1])
+                .filter(p -> paths.length == 0
+                        || List.of(paths).stream()
+                                .anyMatch(name -> p.getFileName().toString().equals(name + ".json")))
                 .toList();
     }
 

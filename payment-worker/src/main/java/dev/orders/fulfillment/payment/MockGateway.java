@@ -45,8 +45,10 @@ class MockGateway {
     /** Authorises once per {@code idempotencyKey}; asked again with it, answers the first answer. */
     ChargePaymentResult authorize(String idempotencyKey, String paymentMethod) {
         return ownTransaction.execute(status -> {
-            jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 1))").param("key", idempotencyKey)
-                    .query().listOfRows();
+            jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 1))")
+                    .param("key", idempotencyKey)
+                    .query()
+                    .listOfRows();
             return remembered(idempotencyKey).orElseGet(() -> {
                 ChargePaymentResult outcome = decide(paymentMethod);
                 jdbc.sql("""
@@ -68,8 +70,8 @@ class MockGateway {
                         select approved, transaction_id, decline_reason from payment.gateway_authorizations
                         where idempotency_key = :key""")
                 .param("key", idempotencyKey)
-                .query((row, n) -> new ChargePaymentResult(row.getBoolean("approved"), row.getString("transaction_id"),
-                        row.getString("decline_reason")))
+                .query((row, n) -> new ChargePaymentResult(
+                        row.getBoolean("approved"), row.getString("transaction_id"), row.getString("decline_reason")))
                 .optional();
     }
 

@@ -62,12 +62,20 @@ class PaymentActivitiesImpl implements PaymentActivities {
             span.setAttribute(OrderSpans.PAYMENT_SUCCESS, charge.approved());
             if (charge.approved()) {
                 span.setAttribute(OrderSpans.PAYMENT_TRANSACTION_ID, charge.transactionId());
-                log.info("order {}: charged {} {}, transaction {}",
-                        input.orderId(), input.amount(), input.currency(), charge.transactionId());
+                log.info(
+                        "order {}: charged {} {}, transaction {}",
+                        input.orderId(),
+                        input.amount(),
+                        input.currency(),
+                        charge.transactionId());
             } else {
                 span.setAttribute(OrderSpans.PAYMENT_DECLINE_REASON, charge.declineReason());
-                log.info("order {}: payment of {} {} declined ({})",
-                        input.orderId(), input.amount(), input.currency(), charge.declineReason());
+                log.info(
+                        "order {}: payment of {} {} declined ({})",
+                        input.orderId(),
+                        input.amount(),
+                        input.currency(),
+                        charge.declineReason());
             }
             return charge;
         });
@@ -88,8 +96,13 @@ class PaymentActivitiesImpl implements PaymentActivities {
                 ledger.recordRefund(charge, input.orderId(), reason, gateway.newRefundId());
                 return ledger.findRefund(charge.id()).orElseThrow();
             });
-            log.info("order {}: refunded {} {}, refund {} ({})",
-                    input.orderId(), refund.amount(), charge.currency(), refund.refundId(), reason);
+            log.info(
+                    "order {}: refunded {} {}, refund {} ({})",
+                    input.orderId(),
+                    refund.amount(),
+                    charge.currency(),
+                    refund.refundId(),
+                    reason);
             return refund;
         });
     }
@@ -97,7 +110,9 @@ class PaymentActivitiesImpl implements PaymentActivities {
     /** A charge the ledger cannot hold is a caller's bug: retrying it cannot help. */
     private static void validate(ChargePaymentInput input) {
         BigDecimal amount = input.amount();
-        if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2) {
+        if (amount == null
+                || amount.signum() <= 0
+                || amount.stripTrailingZeros().scale() > 2) {
             throw invalid("amount must be positive with at most 2 decimals, got " + amount);
         }
         if (input.currency() == null || input.currency().length() != 3) {

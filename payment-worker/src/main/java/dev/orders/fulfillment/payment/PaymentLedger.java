@@ -22,8 +22,7 @@ class PaymentLedger {
         this.jdbc = jdbc;
     }
 
-    record Charge(UUID id, BigDecimal amount, String currency) {
-    }
+    record Charge(UUID id, BigDecimal amount, String currency) {}
 
     Optional<ChargePaymentResult> findCharge(String idempotencyKey) {
         return jdbc.sql("""
@@ -45,32 +44,31 @@ class PaymentLedger {
                         values (:id, :orderId, :key, :customerId, :amount, :currency,
                                 :paymentMethod, :status, :transactionId, :declineReason)
                         on conflict (idempotency_key) do nothing""")
-                .param("id", UUID.randomUUID())
-                .param("orderId", input.orderId())
-                .param("key", idempotencyKey)
-                .param("customerId", input.customerId())
-                .param("amount", input.amount())
-                .param("currency", input.currency())
-                .param("paymentMethod", input.paymentMethod())
-                .param("status", outcome.approved() ? "succeeded" : "declined")
-                .param("transactionId", outcome.transactionId())
-                .param("declineReason", outcome.declineReason())
-                .update() == 1;
+                        .param("id", UUID.randomUUID())
+                        .param("orderId", input.orderId())
+                        .param("key", idempotencyKey)
+                        .param("customerId", input.customerId())
+                        .param("amount", input.amount())
+                        .param("currency", input.currency())
+                        .param("paymentMethod", input.paymentMethod())
+                        .param("status", outcome.approved() ? "succeeded" : "declined")
+                        .param("transactionId", outcome.transactionId())
+                        .param("declineReason", outcome.declineReason())
+                        .update()
+                == 1;
     }
 
     Optional<Charge> findSucceededCharge(UUID orderId) {
         return jdbc.sql("""
                         select id, amount, currency from payment.charges
-                        where order_id = :orderId and status = 'succeeded'""")
-                .param("orderId", orderId)
-                .query(Charge.class)
-                .optional();
+                        where order_id = :orderId and status = 'succeeded'""").param("orderId", orderId).query(Charge.class).optional();
     }
 
     Optional<RefundPaymentResult> findRefund(UUID chargeId) {
         return jdbc.sql("select refund_id, amount from payment.refunds where charge_id = :chargeId")
                 .param("chargeId", chargeId)
-                .query((rs, row) -> new RefundPaymentResult(true, rs.getString("refund_id"), rs.getBigDecimal("amount")))
+                .query((rs, row) ->
+                        new RefundPaymentResult(true, rs.getString("refund_id"), rs.getBigDecimal("amount")))
                 .optional();
     }
 

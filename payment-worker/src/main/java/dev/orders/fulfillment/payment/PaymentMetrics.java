@@ -31,12 +31,19 @@ class PaymentMetrics {
     }
 
     void attempted(ChargePaymentInput input, ChargePaymentResult outcome, boolean kept, Timer.Sample attempt) {
-        registry.counter(MetricNames.PAYMENT_ATTEMPTS, PAYMENT_METHOD, methodOf(input)).increment();
+        registry.counter(MetricNames.PAYMENT_ATTEMPTS, PAYMENT_METHOD, methodOf(input))
+                .increment();
         attempt.stop(Timer.builder(MetricNames.PAYMENT_LATENCY)
                 .tag(OUTCOME, outcome.approved() ? "approved" : "declined")
-                .serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
-                        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
-                        Duration.ofMillis(500), Duration.ofSeconds(1))
+                .serviceLevelObjectives(
+                        Duration.ofMillis(5),
+                        Duration.ofMillis(10),
+                        Duration.ofMillis(25),
+                        Duration.ofMillis(50),
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(250),
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(1))
                 .register(registry));
         if (!kept) {
             return;
@@ -46,7 +53,8 @@ class PaymentMetrics {
             registry.counter(MetricNames.PAYMENT_AMOUNT_TOTAL, CURRENCY, input.currency())
                     .increment(input.amount().doubleValue());
         } else {
-            registry.counter(MetricNames.PAYMENT_FAILURES, DECLINE_REASON, outcome.declineReason()).increment();
+            registry.counter(MetricNames.PAYMENT_FAILURES, DECLINE_REASON, outcome.declineReason())
+                    .increment();
         }
     }
 
@@ -56,6 +64,8 @@ class PaymentMetrics {
         if (method == null) {
             return "card";
         }
-        return method.equals(MockGateway.TEST_DECLINE) || method.matches("card|paypal|bank_transfer") ? method : "other";
+        return method.equals(MockGateway.TEST_DECLINE) || method.matches("card|paypal|bank_transfer")
+                ? method
+                : "other";
     }
 }

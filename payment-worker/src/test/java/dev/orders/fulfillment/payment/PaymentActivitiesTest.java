@@ -71,7 +71,9 @@ class PaymentActivitiesTest {
         assertThat(beforeTheCrash.approved()).isTrue();
         assertThat(retried).isEqualTo(beforeTheCrash);
         assertThat(jdbc.sql("select count(*) from payment.gateway_authorizations where idempotency_key = :key")
-                .param("key", PaymentActivitiesImpl.idempotencyKey(input.orderId())).query(Integer.class).single())
+                        .param("key", PaymentActivitiesImpl.idempotencyKey(input.orderId()))
+                        .query(Integer.class)
+                        .single())
                 .isOne();
     }
 
@@ -107,10 +109,11 @@ class PaymentActivitiesTest {
         assertThat(jdbc.sql("""
                         select count(*) from payment.charges
                         where order_id = :order and idempotency_key = :key and status = 'succeeded'""")
-                .param("order", input.orderId())
-                .param("key", "order-" + input.orderId())
-                .query(Integer.class)
-                .single()).isOne();
+                        .param("order", input.orderId())
+                        .param("key", "order-" + input.orderId())
+                        .query(Integer.class)
+                        .single())
+                .isOne();
         // the retry found the ledger's answer: the gateway was asked once, and once is counted
         assertThat(count("payment.attempts")).isEqualTo(attempts + 1);
         assertThat(count("payment.successes")).isEqualTo(successes + 1);
@@ -120,18 +123,26 @@ class PaymentActivitiesTest {
     @Test
     void aDeclineIsCountedByItsReason() {
         PaymentActivities payments = calls.stub(PaymentActivities.class, activitiesBean);
-        double declines = registry.counter("payment.failures", "decline_reason", "test_decline").count();
+        double declines = registry.counter("payment.failures", "decline_reason", "test_decline")
+                .count();
 
         payments.charge(charge(UUID.randomUUID(), "20.00", MockGateway.TEST_DECLINE));
 
-        assertThat(registry.counter("payment.failures", "decline_reason", "test_decline").count())
+        assertThat(registry.counter("payment.failures", "decline_reason", "test_decline")
+                        .count())
                 .isEqualTo(declines + 1);
-        assertThat(registry.get("payment.latency").tag("outcome", "declined").timer().count()).isPositive();
+        assertThat(registry.get("payment.latency")
+                        .tag("outcome", "declined")
+                        .timer()
+                        .count())
+                .isPositive();
     }
 
     /** Summed over all attribute values: other tests in this JVM count too, so tests compare before and after. */
     private double count(String counter) {
-        return registry.find(counter).counters().stream().mapToDouble(Counter::count).sum();
+        return registry.find(counter).counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
     }
 
     @Test
@@ -145,18 +156,20 @@ class PaymentActivitiesTest {
         assertThat(first).isEqualTo(new ChargePaymentResult(false, null, "test_decline"));
         assertThat(retry).isEqualTo(first);
         assertThat(jdbc.sql("select status || ':' || decline_reason from payment.charges where order_id = :order")
-                .param("order", input.orderId())
-                .query(String.class)
-                .list()).containsExactly("declined:test_decline");
+                        .param("order", input.orderId())
+                        .query(String.class)
+                        .list())
+                .containsExactly("declined:test_decline");
     }
 
     @Test
     void theSimulatedDeclineRateDeclinesWithARealisticReason() {
         Simulation alwaysDecline =
                 Simulation.fromEnvironment(Map.of("PAYMENT_DECLINE_FAILURE_RATE", "1")::get, "PAYMENT");
-        PaymentActivities payments = calls.stub(PaymentActivities.class,
-                new PaymentActivitiesImpl(ledger, new MockGateway(alwaysDecline, jdbc, transactions), alwaysDecline,
-                        metrics));
+        PaymentActivities payments = calls.stub(
+                PaymentActivities.class,
+                new PaymentActivitiesImpl(
+                        ledger, new MockGateway(alwaysDecline, jdbc, transactions), alwaysDecline, metrics));
         ChargePaymentInput input = charge(UUID.randomUUID(), "15.00", "card");
 
         ChargePaymentResult result = payments.charge(input);
@@ -181,9 +194,10 @@ class PaymentActivitiesTest {
         assertThat(first.amount()).isEqualTo(new BigDecimal("120.50"));
         assertThat(retry).isEqualTo(first);
         assertThat(jdbc.sql("select count(*) from payment.refunds where order_id = :order")
-                .param("order", order)
-                .query(Integer.class)
-                .single()).isOne();
+                        .param("order", order)
+                        .query(Integer.class)
+                        .single())
+                .isOne();
     }
 
     @Test
@@ -205,9 +219,10 @@ class PaymentActivitiesTest {
 
         assertThat(result).isEqualTo(new RefundPaymentResult(false, null, null));
         assertThat(jdbc.sql("select count(*) from payment.refunds where order_id = :order")
-                .param("order", order)
-                .query(Integer.class)
-                .single()).isZero();
+                        .param("order", order)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -221,9 +236,10 @@ class PaymentActivitiesTest {
 
         assertThat(refund.amount()).isEqualTo(new BigDecimal("0.30"));
         assertThat(jdbc.sql("select amount from payment.charges where order_id = :order")
-                .param("order", order)
-                .query(BigDecimal.class)
-                .single()).isEqualTo(new BigDecimal("0.30"));
+                        .param("order", order)
+                        .query(BigDecimal.class)
+                        .single())
+                .isEqualTo(new BigDecimal("0.30"));
     }
 
     @Test
@@ -231,9 +247,10 @@ class PaymentActivitiesTest {
         PaymentActivities payments = calls.stub(PaymentActivities.class, activitiesBean);
 
         for (ChargePaymentInput invalid : new ChargePaymentInput[] {
-                charge(UUID.randomUUID(), "0.00", "card"),
-                charge(UUID.randomUUID(), "10.005", "card"),
-                new ChargePaymentInput(UUID.randomUUID(), "test-customer", BigDecimal.TEN, "dollars", "card")}) {
+            charge(UUID.randomUUID(), "0.00", "card"),
+            charge(UUID.randomUUID(), "10.005", "card"),
+            new ChargePaymentInput(UUID.randomUUID(), "test-customer", BigDecimal.TEN, "dollars", "card")
+        }) {
             assertThatThrownBy(() -> payments.charge(invalid))
                     .isInstanceOf(ActivityFailure.class)
                     .cause()

@@ -48,8 +48,8 @@ public final class ActivityHeartbeats extends WorkerInterceptorBase implements A
                     return super.execute(input);
                 }
                 long every = Math.max(1, timeout.toMillis() / 3);
-                ScheduledFuture<?> beating = timer.scheduleAtFixedRate(() -> beat(context), every, every,
-                        TimeUnit.MILLISECONDS);
+                ScheduledFuture<?> beating =
+                        timer.scheduleAtFixedRate(() -> beat(context), every, every, TimeUnit.MILLISECONDS);
                 try {
                     return super.execute(input);
                 } finally {

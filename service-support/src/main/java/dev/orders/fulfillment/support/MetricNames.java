@@ -31,6 +31,7 @@ public final class MetricNames {
 
     /** Charges asked of the gateway (an order's retried activity asks once); {@code payment_method}. */
     public static final String PAYMENT_ATTEMPTS = "payment.attempts";
+
     public static final String PAYMENT_SUCCESSES = "payment.successes";
     /** {@code decline_reason}. */
     public static final String PAYMENT_FAILURES = "payment.failures";
@@ -48,6 +49,5 @@ public final class MetricNames {
     public static final String DECLINE_REASON = "decline_reason";
     public static final String OUTCOME = "outcome";
 
-    private MetricNames() {
-    }
+    private MetricNames() {}
 }

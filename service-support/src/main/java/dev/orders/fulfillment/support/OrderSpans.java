@@ -23,10 +23,13 @@ public final class OrderSpans {
     public static final AttributeKey<Double> ORDER_AMOUNT = AttributeKey.doubleKey("order.amount");
     /** The order's lines, as placed (two lines of one SKU count twice). */
     public static final AttributeKey<Long> ORDER_ITEM_COUNT = AttributeKey.longKey("order.item_count");
+
     public static final AttributeKey<Long> FRAUD_RISK_SCORE = AttributeKey.longKey("fraud.risk_score");
     public static final AttributeKey<Boolean> FRAUD_HIGH_RISK = AttributeKey.booleanKey("fraud.high_risk");
-    public static final AttributeKey<List<String>> FRAUD_RISK_FACTORS = AttributeKey.stringArrayKey("fraud.risk_factors");
-    public static final AttributeKey<Boolean> INVENTORY_ALL_AVAILABLE = AttributeKey.booleanKey("inventory.all_available");
+    public static final AttributeKey<List<String>> FRAUD_RISK_FACTORS =
+            AttributeKey.stringArrayKey("fraud.risk_factors");
+    public static final AttributeKey<Boolean> INVENTORY_ALL_AVAILABLE =
+            AttributeKey.booleanKey("inventory.all_available");
     public static final AttributeKey<Long> INVENTORY_UNAVAILABLE_COUNT =
             AttributeKey.longKey("inventory.unavailable_count");
     public static final AttributeKey<Double> PAYMENT_AMOUNT = AttributeKey.doubleKey("payment.amount");
@@ -41,8 +44,7 @@ public final class OrderSpans {
     /** The agent installs the global OpenTelemetry before any application class loads; without it, a no-op. */
     private static final Tracer TRACER = GlobalOpenTelemetry.getTracer("order-fulfillment");
 
-    private OrderSpans() {
-    }
+    private OrderSpans() {}
 
     /**
      * Runs {@code step} in a span called {@code name} carrying the order's id; the step adds what it learns. A step

@@ -32,8 +32,7 @@ public final class OrderTraces {
         }
     };
 
-    private OrderTraces() {
-    }
+    private OrderTraces() {}
 
     /** The current trace as a {@code traceparent}, or null when nothing is traced (no agent). */
     public static String current() {
@@ -52,7 +51,8 @@ public final class OrderTraces {
 
     /** Runs {@code work} in the order's trace when there is no trace now, else in the current one, linked to it. */
     public static <T> T within(String orderTraceParent, Supplier<T> work) {
-        SpanContext order = orderTraceParent == null ? SpanContext.getInvalid()
+        SpanContext order = orderTraceParent == null
+                ? SpanContext.getInvalid()
                 : Span.fromContext(W3C.extract(Context.root(), Map.of("traceparent", orderTraceParent), MAP))
                         .getSpanContext();
         if (!order.isValid()) {

@@ -46,8 +46,9 @@ public class ServiceEnvironmentPostProcessor implements EnvironmentPostProcessor
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + DEFAULTS, e);
         }
-        environment.getPropertySources().addLast(
-                new MapPropertySource("OTEL_EXPORTER_OTLP_ENDPOINT", metricsExport(environment)));
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource("OTEL_EXPORTER_OTLP_ENDPOINT", metricsExport(environment)));
         Path secrets = Path.of(environment.getProperty(SECRETS_DIR, "/run/secrets"));
         if (Files.isDirectory(secrets)) {
             belowTheEnvironment(environment, new ConfigTreePropertySource("secrets " + secrets, secrets));
@@ -71,7 +72,8 @@ public class ServiceEnvironmentPostProcessor implements EnvironmentPostProcessor
 
     /** Ranked with the defaults: {@code MANAGEMENT_OTLP_METRICS_EXPORT_*} variables still override it. */
     static Map<String, Object> metricsExport(ConfigurableEnvironment environment) {
-        String endpoint = environment.getProperty("OTEL_EXPORTER_OTLP_ENDPOINT", "").strip();
+        String endpoint =
+                environment.getProperty("OTEL_EXPORTER_OTLP_ENDPOINT", "").strip();
         if (endpoint.isEmpty()) {
             return Map.of("management.otlp.metrics.export.enabled", false);
         }
@@ -91,7 +93,8 @@ public class ServiceEnvironmentPostProcessor implements EnvironmentPostProcessor
         }
         int port = uri.getPort() == -1 ? 5432 : uri.getPort();
         String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-        properties.put("spring.datasource.url", "jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getRawPath() + query);
+        properties.put(
+                "spring.datasource.url", "jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getRawPath() + query);
         String userInfo = uri.getRawUserInfo();
         if (userInfo != null) {
             int colon = userInfo.indexOf(':');

@@ -20,14 +20,17 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
-@AutoConfiguration(afterName = {"io.temporal.spring.boot.autoconfigure.ServiceStubsAutoConfiguration",
-        "io.temporal.spring.boot.autoconfigure.RootNamespaceAutoConfiguration"})
+@AutoConfiguration(
+        afterName = {
+            "io.temporal.spring.boot.autoconfigure.ServiceStubsAutoConfiguration",
+            "io.temporal.spring.boot.autoconfigure.RootNamespaceAutoConfiguration"
+        })
 public class ServiceSupportAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(WorkflowServiceStubs.class)
-    TemporalHealthIndicator temporalHealthIndicator(WorkflowServiceStubs stubs,
-            @Value("${orders.health.temporal-outage:DOWN}") String outage) {
+    TemporalHealthIndicator temporalHealthIndicator(
+            WorkflowServiceStubs stubs, @Value("${orders.health.temporal-outage:DOWN}") String outage) {
         return new TemporalHealthIndicator(stubs, new Status(outage));
     }
 
@@ -37,11 +40,12 @@ public class ServiceSupportAutoConfiguration {
      */
     @Bean
     @ConditionalOnBean(WorkerFactory.class)
-    TemporalWorkers temporalWorkerLifecycle(WorkerFactory factory,
+    TemporalWorkers temporalWorkerLifecycle(
+            WorkerFactory factory,
             @Value("${spring.lifecycle.timeout-per-shutdown-phase}") String phase,
             @Value("${orders.temporal.worker-start-retry}") String retry) {
-        return new TemporalWorkers(factory, DurationStyle.detectAndParse(phase).minusSeconds(1),
-                DurationStyle.detectAndParse(retry));
+        return new TemporalWorkers(
+                factory, DurationStyle.detectAndParse(phase).minusSeconds(1), DurationStyle.detectAndParse(retry));
     }
 
     /** Registered by the starter on every worker it builds (it takes every {@code WorkerInterceptor} bean). */
@@ -73,7 +77,8 @@ public class ServiceSupportAutoConfiguration {
     ExemplarContextProvider traceExemplars() {
         return () -> {
             SpanContext span = Span.current().getSpanContext();
-            return span.isValid() && span.isSampled() ? new OtlpExemplarContext(span.getTraceId(), span.getSpanId())
+            return span.isValid() && span.isSampled()
+                    ? new OtlpExemplarContext(span.getTraceId(), span.getSpanId())
                     : null;
         };
     }

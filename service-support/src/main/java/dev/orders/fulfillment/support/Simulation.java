@@ -16,7 +16,6 @@ public final class Simulation {
     /** The failure type Temporal sees; retryable, so simulated outages exercise the retry policies. */
     public static final String FAILURE_TYPE = "SimulatedFailure";
 
-
     private final String prefix;
     private final Function<String, String> properties;
     private final boolean enabled;
@@ -27,7 +26,8 @@ public final class Simulation {
     private Simulation(String prefix, Function<String, String> properties) {
         this.prefix = prefix;
         this.properties = properties;
-        this.enabled = !"false".equalsIgnoreCase(value("SIMULATION_ENABLED", "true").trim());
+        this.enabled =
+                !"false".equalsIgnoreCase(value("SIMULATION_ENABLED", "true").trim());
         this.failureRate = rate("FAILURE_RATE");
         this.latencyMinMs = Math.max(0, number("LATENCY_MIN_MS"));
         this.latencyMaxMs = Math.max(latencyMinMs, number("LATENCY_MAX_MS"));

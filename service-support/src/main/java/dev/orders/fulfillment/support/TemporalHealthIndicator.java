@@ -33,7 +33,10 @@ class TemporalHealthIndicator extends AbstractHealthIndicator {
         try {
             status = stubs.healthCheck().getStatus();
         } catch (StatusRuntimeException e) {
-            builder.status(outage).withDetail("error", e.getStatus().getCode() + ": " + e.getStatus().getDescription());
+            builder.status(outage)
+                    .withDetail(
+                            "error",
+                            e.getStatus().getCode() + ": " + e.getStatus().getDescription());
             return;
         }
         builder.withDetail("status", status.name());

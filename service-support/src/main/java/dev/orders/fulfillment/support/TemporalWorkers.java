@@ -112,13 +112,15 @@ class TemporalWorkers implements SmartLifecycle, ApplicationListener<ContextClos
 
     @Override
     public void stop(Runnable callback) {
-        Thread drain = new Thread(() -> {
-            try {
-                stopOrPause();
-            } finally {
-                callback.run();
-            }
-        }, "temporal-worker-drain");
+        Thread drain = new Thread(
+                () -> {
+                    try {
+                        stopOrPause();
+                    } finally {
+                        callback.run();
+                    }
+                },
+                "temporal-worker-drain");
         drain.start();
     }
 

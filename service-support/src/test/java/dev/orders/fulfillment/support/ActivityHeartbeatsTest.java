@@ -53,11 +53,14 @@ class ActivityHeartbeatsTest {
     }
 
     public static class CallsOnceImpl implements CallsOnce {
-        private final SlowCall call = Workflow.newActivityStub(SlowCall.class, ActivityOptions.newBuilder()
-                .setStartToCloseTimeout(Duration.ofSeconds(30))
-                .setHeartbeatTimeout(Duration.ofSeconds(1))
-                .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-                .build());
+        private final SlowCall call = Workflow.newActivityStub(
+                SlowCall.class,
+                ActivityOptions.newBuilder()
+                        .setStartToCloseTimeout(Duration.ofSeconds(30))
+                        .setHeartbeatTimeout(Duration.ofSeconds(1))
+                        .setRetryOptions(
+                                RetryOptions.newBuilder().setMaximumAttempts(1).build())
+                        .build());
 
         @Override
         public String run() {
@@ -76,7 +79,9 @@ class ActivityHeartbeatsTest {
 
     @Test
     void aLongCallIsKeptAliveByTheHeartbeats() {
-        start(WorkerFactoryOptions.newBuilder().setWorkerInterceptors(heartbeats).build());
+        start(WorkerFactoryOptions.newBuilder()
+                .setWorkerInterceptors(heartbeats)
+                .build());
 
         assertThat(workflow().run()).isEqualTo("answered");
     }
@@ -85,15 +90,21 @@ class ActivityHeartbeatsTest {
     void withoutThemTemporalTimesTheCallOut() {
         start(WorkerFactoryOptions.getDefaultInstance());
 
-        assertThatThrownBy(() -> workflow().run()).isInstanceOf(WorkflowFailedException.class)
-                .cause().isInstanceOf(ActivityFailure.class)
-                .cause().isInstanceOfSatisfying(TimeoutFailure.class,
+        assertThatThrownBy(() -> workflow().run())
+                .isInstanceOf(WorkflowFailedException.class)
+                .cause()
+                .isInstanceOf(ActivityFailure.class)
+                .cause()
+                .isInstanceOfSatisfying(
+                        TimeoutFailure.class,
                         timeout -> assertThat(timeout.getTimeoutType()).isEqualTo(TimeoutType.TIMEOUT_TYPE_HEARTBEAT));
     }
 
     private void start(WorkerFactoryOptions factoryOptions) {
         env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
-                .setUseTimeskipping(false).setWorkerFactoryOptions(factoryOptions).build());
+                .setUseTimeskipping(false)
+                .setWorkerFactoryOptions(factoryOptions)
+                .build());
         var worker = env.newWorker(QUEUE);
         worker.registerWorkflowImplementationTypes(CallsOnceImpl.class);
         worker.registerActivitiesImplementations(new SlowCallImpl());
@@ -101,7 +112,9 @@ class ActivityHeartbeatsTest {
     }
 
     private CallsOnce workflow() {
-        return env.getWorkflowClient().newWorkflowStub(CallsOnce.class,
-                WorkflowOptions.newBuilder().setTaskQueue(QUEUE).build());
+        return env.getWorkflowClient()
+                .newWorkflowStub(
+                        CallsOnce.class,
+                        WorkflowOptions.newBuilder().setTaskQueue(QUEUE).build());
     }
 }

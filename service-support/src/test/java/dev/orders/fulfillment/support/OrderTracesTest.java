@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 class OrderTracesTest {
 
     private final InMemorySpanExporter exported = InMemorySpanExporter.create();
-    private final SdkTracerProvider provider =
-            SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exported)).build();
+    private final SdkTracerProvider provider = SdkTracerProvider.builder()
+            .addSpanProcessor(SimpleSpanProcessor.create(exported))
+            .build();
     private final Tracer tracer = provider.get("test");
 
     @AfterEach
@@ -33,11 +34,14 @@ class OrderTracesTest {
         Span request = tracer.spanBuilder("POST /api/orders").startSpan();
         String orderTrace = traceParentOf(request);
 
-        Span started = OrderTraces.within(orderTrace, () -> tracer.spanBuilder("StartWorkflow").startSpan());
+        Span started = OrderTraces.within(
+                orderTrace, () -> tracer.spanBuilder("StartWorkflow").startSpan());
         started.end();
 
-        assertThat(started.getSpanContext().getTraceId()).isEqualTo(request.getSpanContext().getTraceId());
-        assertThat(finished("StartWorkflow").getParentSpanId()).isEqualTo(request.getSpanContext().getSpanId());
+        assertThat(started.getSpanContext().getTraceId())
+                .isEqualTo(request.getSpanContext().getTraceId());
+        assertThat(finished("StartWorkflow").getParentSpanId())
+                .isEqualTo(request.getSpanContext().getSpanId());
     }
 
     @Test
@@ -52,7 +56,8 @@ class OrderTracesTest {
             review.end();
         }
 
-        assertThat(finished("POST /api/orders/{id}/review").getLinks()).extracting(LinkData::getSpanContext)
+        assertThat(finished("POST /api/orders/{id}/review").getLinks())
+                .extracting(LinkData::getSpanContext)
                 .extracting(SpanContext::getTraceId, SpanContext::getSpanId)
                 .containsExactly(tuple(order.getTraceId(), order.getSpanId()));
     }
@@ -60,8 +65,13 @@ class OrderTracesTest {
     @Test
     void untracedWorkStaysUntraced() {
         assertThat(OrderTraces.current()).isNull();
-        assertThat(OrderTraces.within(null, () -> Span.current().getSpanContext().isValid())).isFalse();
-        assertThat(OrderTraces.within("not a traceparent", () -> Span.current().getSpanContext().isValid())).isFalse();
+        assertThat(OrderTraces.within(
+                        null, () -> Span.current().getSpanContext().isValid()))
+                .isFalse();
+        assertThat(OrderTraces.within(
+                        "not a traceparent",
+                        () -> Span.current().getSpanContext().isValid()))
+                .isFalse();
     }
 
     private static String traceParentOf(Span span) {
@@ -71,7 +81,9 @@ class OrderTracesTest {
     }
 
     private SpanData finished(String name) {
-        return exported.getFinishedSpanItems().stream().filter(span -> span.getName().equals(name)).findFirst()
+        return exported.getFinishedSpanItems().stream()
+                .filter(span -> span.getName().equals(name))
+                .findFirst()
                 .orElseThrow();
     }
 }

@@ -19,7 +19,7 @@ class ServiceEnvironmentPostProcessorTest {
     @Test
     void seedStyleUrlBecomesJdbcUrlAndCredentials() {
         assertThat(ServiceEnvironmentPostProcessor.datasourceProperties(
-                "postgres://postgres:s%40cret@postgres:5432/orders?sslmode=disable"))
+                        "postgres://postgres:s%40cret@postgres:5432/orders?sslmode=disable"))
                 .containsEntry("spring.datasource.url", "jdbc:postgresql://postgres:5432/orders?sslmode=disable")
                 .containsEntry("spring.datasource.username", "postgres")
                 .containsEntry("spring.datasource.password", "s@cret");
@@ -43,10 +43,15 @@ class ServiceEnvironmentPostProcessorTest {
     @Test
     void defaultsRankBelowEverythingAndDatabaseUrlBelowTheOsEnvironment() {
         var environment = new StandardEnvironment();
-        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                new MapPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
-                        "DATABASE_URL", "postgres://app:pw@db:6543/orders",
-                        "TEMPORAL_ADDRESS", "temporal:7233")));
+        environment
+                .getPropertySources()
+                .replace(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        new MapPropertySource(
+                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                                Map.of(
+                                        "DATABASE_URL", "postgres://app:pw@db:6543/orders",
+                                        "TEMPORAL_ADDRESS", "temporal:7233")));
 
         new ServiceEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
 
@@ -84,22 +89,28 @@ class ServiceEnvironmentPostProcessorTest {
 
     @Test
     void metricsExportFollowsTheAgentsEndpointAndIsOffWithoutOne() {
-        assertThat(processed(Map.of()).getProperty("management.otlp.metrics.export.enabled")).isEqualTo("false");
+        assertThat(processed(Map.of()).getProperty("management.otlp.metrics.export.enabled"))
+                .isEqualTo("false");
 
         var exporting = processed(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel-collector:4318/"));
         assertThat(exporting.getProperty("management.otlp.metrics.export.url"))
                 .isEqualTo("http://otel-collector:4318/v1/metrics");
-        assertThat(exporting.getProperty("management.otlp.metrics.export.enabled")).isNull();
+        assertThat(exporting.getProperty("management.otlp.metrics.export.enabled"))
+                .isNull();
 
         var overridden = processed(Map.of("MANAGEMENT_OTLP_METRICS_EXPORT_ENABLED", "true"));
-        assertThat(overridden.getProperty("management.otlp.metrics.export.enabled")).isEqualTo("true");
+        assertThat(overridden.getProperty("management.otlp.metrics.export.enabled"))
+                .isEqualTo("true");
     }
 
     private static StandardEnvironment processed(Map<String, Object> osEnvironment) {
         var environment = new StandardEnvironment();
-        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                        osEnvironment));
+        environment
+                .getPropertySources()
+                .replace(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        new SystemEnvironmentPropertySource(
+                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, osEnvironment));
         new ServiceEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
         return environment;
     }

@@ -23,8 +23,7 @@ class SimulationTest {
 
     @Test
     void zeroMeansZeroForTheExtraRatesToo() {
-        Simulation simulation = Simulation.fromEnvironment(
-                Map.of("PAYMENT_DECLINE_FAILURE_RATE", "0")::get, "PAYMENT");
+        Simulation simulation = Simulation.fromEnvironment(Map.of("PAYMENT_DECLINE_FAILURE_RATE", "0")::get, "PAYMENT");
 
         assertThat(simulation.rate("DECLINE_FAILURE_RATE")).isZero();
         assertThat(simulation.chance(0)).isFalse();
@@ -43,12 +42,14 @@ class SimulationTest {
 
     @Test
     void disablingTurnsEveryRateAndDelayOff() {
-        Simulation simulation = Simulation.fromEnvironment(Map.of(
-                "INVENTORY_SIMULATION_ENABLED", "false",
-                "INVENTORY_FAILURE_RATE", "1",
-                "INVENTORY_OUT_OF_STOCK_FAILURE_RATE", "1",
-                "INVENTORY_LATENCY_MIN_MS", "5000",
-                "INVENTORY_LATENCY_MAX_MS", "9000")::get, "INVENTORY");
+        Simulation simulation = Simulation.fromEnvironment(
+                Map.of(
+                        "INVENTORY_SIMULATION_ENABLED", "false",
+                        "INVENTORY_FAILURE_RATE", "1",
+                        "INVENTORY_OUT_OF_STOCK_FAILURE_RATE", "1",
+                        "INVENTORY_LATENCY_MIN_MS", "5000",
+                        "INVENTORY_LATENCY_MAX_MS", "9000")::get,
+                "INVENTORY");
 
         assertThat(simulation.failureRate()).isZero();
         assertThat(simulation.rate("OUT_OF_STOCK_FAILURE_RATE")).isZero();
@@ -58,8 +59,8 @@ class SimulationTest {
 
     @Test
     void latencyStaysWithinTheConfiguredRange() {
-        Simulation simulation = Simulation.fromEnvironment(Map.of(
-                "NOTIFICATION_LATENCY_MIN_MS", "5", "NOTIFICATION_LATENCY_MAX_MS", "30")::get, "NOTIFICATION");
+        Simulation simulation = Simulation.fromEnvironment(
+                Map.of("NOTIFICATION_LATENCY_MIN_MS", "5", "NOTIFICATION_LATENCY_MAX_MS", "30")::get, "NOTIFICATION");
 
         for (int i = 0; i < 1_000; i++) {
             assertThat(simulation.latencyMs()).isBetween(5L, 29L);

@@ -13,8 +13,8 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testserver.TestServer;
-import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
@@ -23,9 +23,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.support.GenericApplicationContext;
-import org.junit.jupiter.api.Test;
 
 /**
  * The workers' lifecycle against real Temporal test servers: started once the frontend answers, however late, and
@@ -63,9 +63,13 @@ class TemporalWorkersTest {
     }
 
     public static class OneStepImpl implements OneStep {
-        private final SlowActivities activities = Workflow.newActivityStub(SlowActivities.class,
-                ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofMinutes(1))
-                        .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build()).build());
+        private final SlowActivities activities = Workflow.newActivityStub(
+                SlowActivities.class,
+                ActivityOptions.newBuilder()
+                        .setStartToCloseTimeout(Duration.ofMinutes(1))
+                        .setRetryOptions(
+                                RetryOptions.newBuilder().setMaximumAttempts(3).build())
+                        .build());
 
         @Override
         public String run() {
@@ -86,8 +90,9 @@ class TemporalWorkersTest {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
-                WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + port).build());
+        WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+                .setTarget("127.0.0.1:" + port)
+                .build());
         WorkerFactory factory = WorkerFactory.newInstance(WorkflowClient.newInstance(stubs));
         Worker worker = factory.newWorker(QUEUE);
         worker.registerWorkflowImplementationTypes(OneStepImpl.class);
@@ -104,9 +109,13 @@ class TemporalWorkersTest {
                     Thread.sleep(50);
                 }
                 assertThat(factory.isStarted()).isTrue();
-                OneStep workflow = WorkflowClient.newInstance(stubs).newWorkflowStub(OneStep.class,
-                        WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId("late-" + System.nanoTime())
-                                .build());
+                OneStep workflow = WorkflowClient.newInstance(stubs)
+                        .newWorkflowStub(
+                                OneStep.class,
+                                WorkflowOptions.newBuilder()
+                                        .setTaskQueue(QUEUE)
+                                        .setWorkflowId("late-" + System.nanoTime())
+                                        .build());
                 assertThat(workflow.run()).isEqualTo("fast");
                 workers.drain();
             }
@@ -129,12 +138,18 @@ class TemporalWorkersTest {
         worker.registerWorkflowImplementationTypes(OneStepImpl.class);
         worker.registerActivitiesImplementations(new SlowActivitiesImpl());
         env.start();
-        OneStep workflow = env.getWorkflowClient().newWorkflowStub(OneStep.class,
-                WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId("drain-" + System.nanoTime()).build());
+        OneStep workflow = env.getWorkflowClient()
+                .newWorkflowStub(
+                        OneStep.class,
+                        WorkflowOptions.newBuilder()
+                                .setTaskQueue(QUEUE)
+                                .setWorkflowId("drain-" + System.nanoTime())
+                                .build());
         String workflowId = WorkflowClient.start(workflow::run).getWorkflowId();
         assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
 
-        TemporalWorkers drain = new TemporalWorkers(env.getWorkerFactory(), Duration.ofSeconds(20), Duration.ofSeconds(1));
+        TemporalWorkers drain =
+                new TemporalWorkers(env.getWorkerFactory(), Duration.ofSeconds(20), Duration.ofSeconds(1));
         drain.start();
         // the context closes (SIGTERM): for good, not a pause
         drain.onApplicationEvent(new ContextClosedEvent(new GenericApplicationContext()));
@@ -148,13 +163,19 @@ class TemporalWorkersTest {
         assertThat(stopped.await(20, TimeUnit.SECONDS)).isTrue();
         assertThat(env.getWorkerFactory().isTerminated()).isTrue();
 
-        List<HistoryEvent> events = env.getWorkflowClient().fetchHistory(workflowId).getEvents();
-        assertThat(events).filteredOn(event -> event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED)
+        List<HistoryEvent> events =
+                env.getWorkflowClient().fetchHistory(workflowId).getEvents();
+        assertThat(events)
+                .filteredOn(event -> event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED)
                 .hasSize(1);
-        assertThat(events).filteredOn(event -> event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED)
-                .singleElement().satisfies(started ->
-                        assertThat(started.getActivityTaskStartedEventAttributes().getAttempt()).isEqualTo(1));
-        assertThat(events).noneMatch(event -> event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT
-                || event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_FAILED);
+        assertThat(events)
+                .filteredOn(event -> event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED)
+                .singleElement()
+                .satisfies(started -> assertThat(
+                                started.getActivityTaskStartedEventAttributes().getAttempt())
+                        .isEqualTo(1));
+        assertThat(events)
+                .noneMatch(event -> event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT
+                        || event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_FAILED);
     }
 }

@@ -12,6 +12,10 @@ package dev.orders.fulfillment.contracts;
  * @param runs how many runs the wait has taken so far, this one's predecessors included
  * @param revision how often the order's items were amended (their current list is in the workflow input)
  */
-public record BackorderContinuation(long deadlineEpochMillis, Integer riskScore, boolean restockPending,
-        String cancelReason, int runs, int revision) {
-}
+public record BackorderContinuation(
+        long deadlineEpochMillis,
+        Integer riskScore,
+        boolean restockPending,
+        String cancelReason,
+        int runs,
+        int revision) {}

@@ -1,4 +1,3 @@
 package dev.orders.fulfillment.contracts;
 
-public record ChargePaymentResult(boolean approved, String transactionId, String declineReason) {
-}
+public record ChargePaymentResult(boolean approved, String transactionId, String declineReason) {}

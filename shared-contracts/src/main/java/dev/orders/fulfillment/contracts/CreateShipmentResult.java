@@ -1,4 +1,3 @@
 package dev.orders.fulfillment.contracts;
 
-public record CreateShipmentResult(String carrier, String trackingId) {
-}
+public record CreateShipmentResult(String carrier, String trackingId) {}

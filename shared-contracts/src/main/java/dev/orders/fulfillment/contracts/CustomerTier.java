@@ -6,7 +6,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 public enum CustomerTier {
-    NEW, STANDARD, SILVER, GOLD, PLATINUM, PREMIUM;
+    NEW,
+    STANDARD,
+    SILVER,
+    GOLD,
+    PLATINUM,
+    PREMIUM;
 
     @JsonValue
     public String wireName() {

@@ -7,8 +7,14 @@ import java.util.Optional;
 
 /** The business decision that shaped the order's outcome; the seed's vocabulary. */
 public enum DecisionPath {
-    AUTO_APPROVED, MANUAL_REVIEW, MANUAL_APPROVED, MANUAL_REJECTED,
-    BACKORDER, PAYMENT_DECLINED, PAYMENT_ERROR, VALIDATION_FAILED;
+    AUTO_APPROVED,
+    MANUAL_REVIEW,
+    MANUAL_APPROVED,
+    MANUAL_REJECTED,
+    BACKORDER,
+    PAYMENT_DECLINED,
+    PAYMENT_ERROR,
+    VALIDATION_FAILED;
 
     @JsonValue
     public String wireName() {

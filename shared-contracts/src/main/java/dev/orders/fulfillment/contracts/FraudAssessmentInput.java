@@ -5,10 +5,18 @@ import java.util.UUID;
 
 /** @param revision how often the order's items were amended before this assessment (0: as placed) */
 public record FraudAssessmentInput(
-        UUID orderId, String customerId, CustomerTier customerTier, BigDecimal totalAmount, CustomerHistory history,
+        UUID orderId,
+        String customerId,
+        CustomerTier customerTier,
+        BigDecimal totalAmount,
+        CustomerHistory history,
         int revision) {
 
-    public FraudAssessmentInput(UUID orderId, String customerId, CustomerTier customerTier, BigDecimal totalAmount,
+    public FraudAssessmentInput(
+            UUID orderId,
+            String customerId,
+            CustomerTier customerTier,
+            BigDecimal totalAmount,
             CustomerHistory history) {
         this(orderId, customerId, customerTier, totalAmount, history, 0);
     }

@@ -14,8 +14,8 @@ import java.time.Duration;
  *                           sooner when the server suggests it; 0 (orders accepted before it existed) leaves it to the
  *                           server's suggestion alone
  */
-public record FulfillmentPolicy(Duration reviewWindow, Duration backorderWindow, Duration restockRecheck,
-        int historyEventBudget) {
+public record FulfillmentPolicy(
+        Duration reviewWindow, Duration backorderWindow, Duration restockRecheck, int historyEventBudget) {
 
     public FulfillmentPolicy(Duration reviewWindow, Duration backorderWindow, Duration restockRecheck) {
         this(reviewWindow, backorderWindow, restockRecheck, 0);

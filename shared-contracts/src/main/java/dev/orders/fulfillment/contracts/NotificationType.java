@@ -4,7 +4,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 public enum NotificationType {
-    ORDER_CONFIRMED, MANUAL_REVIEW, ORDER_REJECTED, BACKORDER, PAYMENT_FAILED, ORDER_CANCELLED;
+    ORDER_CONFIRMED,
+    MANUAL_REVIEW,
+    ORDER_REJECTED,
+    BACKORDER,
+    PAYMENT_FAILED,
+    ORDER_CANCELLED;
 
     @JsonValue
     public String wireName() {

@@ -1,5 +1,4 @@
 package dev.orders.fulfillment.contracts;
 
 /** Answer to the workflow's progress query. */
-public record OrderProgress(OrderStep step, OrderStatus status, DecisionPath decisionPath, Integer riskScore) {
-}
+public record OrderProgress(OrderStep step, OrderStatus status, DecisionPath decisionPath, Integer riskScore) {}

@@ -21,6 +21,5 @@ public final class OrderSearchAttributes {
     public static final List<SearchAttributeKey<?>> ALL =
             List.of(ORDER_STATUS, CUSTOMER_ID, CUSTOMER_TIER, RISK_SCORE, DECISION_PATH);
 
-    private OrderSearchAttributes() {
-    }
+    private OrderSearchAttributes() {}
 }

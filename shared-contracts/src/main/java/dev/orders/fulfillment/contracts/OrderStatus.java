@@ -7,8 +7,15 @@ import java.util.Optional;
 
 /** An order's status as the orders table and the API show it (lower-case on the wire and in the database). */
 public enum OrderStatus {
-    PENDING, PROCESSING, MANUAL_REVIEW, BACKORDERED, SHIPPED,
-    COMPLETED, REJECTED, PAYMENT_FAILED, CANCELLED;
+    PENDING,
+    PROCESSING,
+    MANUAL_REVIEW,
+    BACKORDERED,
+    SHIPPED,
+    COMPLETED,
+    REJECTED,
+    PAYMENT_FAILED,
+    CANCELLED;
 
     @JsonValue
     public String wireName() {

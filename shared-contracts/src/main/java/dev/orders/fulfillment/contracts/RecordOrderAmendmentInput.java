@@ -5,5 +5,4 @@ import java.util.List;
 import java.util.UUID;
 
 /** The order's items from amendment {@code revision} on; writing the same revision twice changes nothing. */
-public record RecordOrderAmendmentInput(UUID orderId, int revision, List<OrderLine> lines, BigDecimal totalAmount) {
-}
+public record RecordOrderAmendmentInput(UUID orderId, int revision, List<OrderLine> lines, BigDecimal totalAmount) {}

@@ -11,5 +11,4 @@ public record RecordOrderStateInput(
         String transactionId,
         String carrier,
         String trackingId,
-        String failureReason) {
-}
+        String failureReason) {}

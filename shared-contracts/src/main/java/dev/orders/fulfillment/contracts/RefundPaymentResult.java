@@ -3,5 +3,4 @@ package dev.orders.fulfillment.contracts;
 import java.math.BigDecimal;
 
 /** {@code refunded} is false when the order had no successful charge. */
-public record RefundPaymentResult(boolean refunded, String refundId, BigDecimal amount) {
-}
+public record RefundPaymentResult(boolean refunded, String refundId, BigDecimal amount) {}

@@ -4,6 +4,5 @@ import java.util.List;
 
 public record ReserveInventoryResult(boolean reserved, List<StockShortage> shortages) {
 
-    public record StockShortage(String sku, int requested, int available) {
-    }
+    public record StockShortage(String sku, int requested, int available) {}
 }

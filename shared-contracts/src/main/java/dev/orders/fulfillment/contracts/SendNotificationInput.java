@@ -2,5 +2,4 @@ package dev.orders.fulfillment.contracts;
 
 import java.util.UUID;
 
-public record SendNotificationInput(UUID orderId, String customerId, NotificationType type, String message) {
-}
+public record SendNotificationInput(UUID orderId, String customerId, NotificationType type, String message) {}

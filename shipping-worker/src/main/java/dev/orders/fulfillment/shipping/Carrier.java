@@ -5,7 +5,10 @@ import java.util.UUID;
 
 /** The carriers the shop books, each with the prefix of its tracking ids. */
 enum Carrier {
-    FREIGHT("FRT"), EXPRESS("EXP"), POSTAL("PST"), GROUND("GND");
+    FREIGHT("FRT"),
+    EXPRESS("EXP"),
+    POSTAL("PST"),
+    GROUND("GND");
 
     private final String trackingPrefix;
 

@@ -31,11 +31,12 @@ final class CarrierRule {
     private static final Set<CustomerTier> EXPRESS_TIERS =
             EnumSet.of(CustomerTier.GOLD, CustomerTier.PLATINUM, CustomerTier.PREMIUM);
 
-    private CarrierRule() {
-    }
+    private CarrierRule() {}
 
     static long totalWeightGrams(List<OrderLine> lines) {
-        return lines.stream().mapToLong(line -> (long) line.quantity() * line.unitWeightGrams()).sum();
+        return lines.stream()
+                .mapToLong(line -> (long) line.quantity() * line.unitWeightGrams())
+                .sum();
     }
 
     /** Empty when the order is too heavy for every carrier. */

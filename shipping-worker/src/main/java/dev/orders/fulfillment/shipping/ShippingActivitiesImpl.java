@@ -40,8 +40,11 @@ class ShippingActivitiesImpl implements ShippingActivities {
             CreateShipmentResult shipment = stored(input.orderId()).orElseGet(() -> book(input));
             span.setAttribute(OrderSpans.SHIPPING_CARRIER, shipment.carrier());
             span.setAttribute(OrderSpans.SHIPPING_TRACKING_ID, shipment.trackingId());
-            log.info("order {} shipment booked with {}, tracking id {}",
-                    input.orderId(), shipment.carrier(), shipment.trackingId());
+            log.info(
+                    "order {} shipment booked with {}, tracking id {}",
+                    input.orderId(),
+                    shipment.carrier(),
+                    shipment.trackingId());
             return shipment;
         });
     }
@@ -50,10 +53,14 @@ class ShippingActivitiesImpl implements ShippingActivities {
         long weightGrams = CarrierRule.totalWeightGrams(input.lines());
         Optional<Carrier> carrier = CarrierRule.choose(weightGrams, input.customerTier(), input.orderValue());
         if (carrier.isEmpty()) {
-            log.info("order {} rejected for shipping: {} g is more than any carrier takes",
-                    input.orderId(), weightGrams);
-            throw ApplicationFailure.newNonRetryableFailure("the order weighs " + weightGrams
-                    + " g; no carrier takes more than " + CarrierRule.MAX_WEIGHT_GRAMS + " g", SHIPMENT_REJECTED);
+            log.info(
+                    "order {} rejected for shipping: {} g is more than any carrier takes",
+                    input.orderId(),
+                    weightGrams);
+            throw ApplicationFailure.newNonRetryableFailure(
+                    "the order weighs " + weightGrams + " g; no carrier takes more than " + CarrierRule.MAX_WEIGHT_GRAMS
+                            + " g",
+                    SHIPMENT_REJECTED);
         }
         jdbc.sql("""
                         INSERT INTO shipping.shipments

@@ -35,7 +35,8 @@ class CarrierRuleTest {
             exactly 100 is not postal                   | 2000      | standard | 100.00  | ground
             """)
     void choosesTheFirstMatchingCarrier(String rule, long grams, String tier, BigDecimal value, String carrier) {
-        Optional<Carrier> chosen = CarrierRule.choose(grams, CustomerTier.fromWire(tier).orElseThrow(), value);
+        Optional<Carrier> chosen =
+                CarrierRule.choose(grams, CustomerTier.fromWire(tier).orElseThrow(), value);
 
         assertThat(chosen.map(Carrier::wireName)).isEqualTo(Optional.ofNullable(carrier));
     }

@@ -22,10 +22,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The activity on a real PostgreSQL, called with a real activity context. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "spring.temporal.test-server.enabled=true",
-        // whatever the developer's shell exports, simulated failures stay out of these tests
-        "SHIPPING_SIMULATION_ENABLED=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "spring.temporal.test-server.enabled=true",
+            // whatever the developer's shell exports, simulated failures stay out of these tests
+            "SHIPPING_SIMULATION_ENABLED=false"
+        })
 class ShippingActivitiesImplTest {
 
     @RegisterExtension
@@ -47,8 +50,12 @@ class ShippingActivitiesImplTest {
     @Test
     void aRepeatedBookingReturnsTheFirstShipment() {
         UUID orderId = UUID.randomUUID();
-        CreateShipmentInput input = new CreateShipmentInput(orderId, "test-customer", CustomerTier.STANDARD,
-                new BigDecimal("59.98"), List.of(new OrderLine("prod-1", 2, new BigDecimal("29.99"), 250)));
+        CreateShipmentInput input = new CreateShipmentInput(
+                orderId,
+                "test-customer",
+                CustomerTier.STANDARD,
+                new BigDecimal("59.98"),
+                List.of(new OrderLine("prod-1", 2, new BigDecimal("29.99"), 250)));
 
         CreateShipmentResult first = shipping.createShipment(input);
         CreateShipmentResult again = shipping.createShipment(input);
@@ -60,17 +67,20 @@ class ShippingActivitiesImplTest {
                         SELECT customer_id, carrier, tracking_id, total_weight_grams, order_value
                         FROM shipping.shipments WHERE order_id = :orderId
                         """)
-                .param("orderId", orderId)
-                .query((rs, row) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        rs.getBigDecimal(5)))
-                .list())
+                        .param("orderId", orderId)
+                        .query((rs, row) -> List.of(
+                                rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getBigDecimal(5)))
+                        .list())
                 .containsExactly(List.of("test-customer", "postal", first.trackingId(), 500L, new BigDecimal("59.98")));
     }
 
     @Test
     void anOrderOverOneTonneIsRejectedForGoodAndNothingIsBooked() {
         UUID orderId = UUID.randomUUID();
-        CreateShipmentInput input = new CreateShipmentInput(orderId, "test-customer", CustomerTier.STANDARD,
+        CreateShipmentInput input = new CreateShipmentInput(
+                orderId,
+                "test-customer",
+                CustomerTier.STANDARD,
                 new BigDecimal("24999.00"),
                 List.of(new OrderLine("industrial-press", 1, new BigDecimal("24999.00"), 1_500_000)));
 
@@ -82,6 +92,9 @@ class ShippingActivitiesImplTest {
                     assertThat(failure.isNonRetryable()).isTrue();
                 });
         assertThat(jdbc.sql("SELECT count(*) FROM shipping.shipments WHERE order_id = :orderId")
-                .param("orderId", orderId).query(Integer.class).single()).isZero();
+                        .param("orderId", orderId)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 }

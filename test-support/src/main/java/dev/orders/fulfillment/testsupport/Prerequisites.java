@@ -10,8 +10,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class Prerequisites {
 
-    private Prerequisites() {
-    }
+    private Prerequisites() {}
 
     /** Goes on when {@code present}; else skips the test, saying it {@code missing} (fails it on CI). */
     public static void require(boolean present, String missing) {

@@ -15,8 +15,7 @@ import java.util.stream.Stream;
  */
 public final class PythonVenv {
 
-    private PythonVenv() {
-    }
+    private PythonVenv() {}
 
     /**
      * The venv's Python, with {@code requirements} installed. {@code pinned} is a Python statement that exits 0 when
@@ -33,11 +32,23 @@ public final class PythonVenv {
         System.out.println("Installing " + what + " into " + venv + " (" + requirements + ", from PyPI; a minute"
                 + " the first time)");
         if (!Files.isExecutable(python)) {
-            Prerequisites.require(run(log, system.get().toString(), "-m", "venv", venv.toString()) == 0,
+            Prerequisites.require(
+                    run(log, system.get().toString(), "-m", "venv", venv.toString()) == 0,
                     "needs python3 with venv (Debian: apt-get install python3-venv); see " + log);
         }
-        Prerequisites.require(run(log, python.toString(), "-m", "pip", "install", "--disable-pip-version-check",
-                "--progress-bar", "off", "-r", requirements.toString()) == 0,
+        Prerequisites.require(
+                run(
+                                log,
+                                python.toString(),
+                                "-m",
+                                "pip",
+                                "install",
+                                "--disable-pip-version-check",
+                                "--progress-bar",
+                                "off",
+                                "-r",
+                                requirements.toString())
+                        == 0,
                 "needs " + what + " from PyPI, and pip could not install it; see " + log);
         if (run(log, python.toString(), "-c", pinned) != 0) {
             throw new IllegalStateException(what + " is not at its pin after pip install; see " + log);
@@ -48,8 +59,10 @@ public final class PythonVenv {
     /** Runs {@code command}, its output appended to {@code log}; the exit code, -1 when it ran over 10 minutes. */
     public static int run(Path log, String... command) throws IOException, InterruptedException {
         Files.createDirectories(log.toAbsolutePath().getParent());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         if (!process.waitFor(10, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             return -1;

@@ -14,8 +14,7 @@ public final class TestDatabase {
 
     private static EmbeddedPostgres postgres;
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     public static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {

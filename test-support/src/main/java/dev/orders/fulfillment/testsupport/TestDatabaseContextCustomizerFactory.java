@@ -17,8 +17,8 @@ import org.springframework.test.context.MergedContextConfiguration;
 class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 
     @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass,
-            List<ContextConfigurationAttributes> configAttributes) {
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
         return new DatabaseCustomizer();
     }
 
@@ -29,10 +29,14 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             // first, above configuration files, the services' defaults and even a test's own properties: no test
             // can end up on another database (make run's, or one a developer's environment names)
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", Map.of(
-                    "spring.datasource.url", TestDatabase.jdbcUrl(),
-                    "spring.datasource.username", "postgres",
-                    "spring.datasource.password", "postgres")));
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "testDatabase",
+                            Map.of(
+                                    "spring.datasource.url", TestDatabase.jdbcUrl(),
+                                    "spring.datasource.username", "postgres",
+                                    "spring.datasource.password", "postgres")));
         }
 
         @Override

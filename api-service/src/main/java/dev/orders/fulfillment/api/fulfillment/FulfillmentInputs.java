@@ -21,9 +21,16 @@ class FulfillmentInputs {
     }
 
     OrderFulfillmentInput forOrder(Order order) {
-        return new OrderFulfillmentInput(order.id(), order.customerId(), order.customerTier(), order.totalAmount(),
-                order.currency(), order.paymentMethod(), order.items().stream().map(OrderItem::toLine).toList(),
-                historyBefore(order), policy.toPolicy());
+        return new OrderFulfillmentInput(
+                order.id(),
+                order.customerId(),
+                order.customerTier(),
+                order.totalAmount(),
+                order.currency(),
+                order.paymentMethod(),
+                order.items().stream().map(OrderItem::toLine).toList(),
+                historyBefore(order),
+                policy.toPolicy());
     }
 
     /**

@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * workflow tasks: about a dozen events) on top of what the order did before it.
  */
 @ConfigurationProperties("orders.policy")
-record FulfillmentPolicyProperties(Duration reviewWindow, Duration backorderWindow, Duration restockRecheck,
-        int historyEventBudget) {
+record FulfillmentPolicyProperties(
+        Duration reviewWindow, Duration backorderWindow, Duration restockRecheck, int historyEventBudget) {
 
     /** The fewest events a run may hold before it continues as new: the steps before the wait, then some rounds. */
     static final int SMALLEST_HISTORY_BUDGET = 200;

@@ -36,6 +36,9 @@ class OrderBatches {
 
     /** The statuses, as the orders table spells them, that {@code filter} takes. */
     static List<String> wireNames(Predicate<OrderStatus> filter) {
-        return Arrays.stream(OrderStatus.values()).filter(filter).map(OrderStatus::wireName).toList();
+        return Arrays.stream(OrderStatus.values())
+                .filter(filter)
+                .map(OrderStatus::wireName)
+                .toList();
     }
 }

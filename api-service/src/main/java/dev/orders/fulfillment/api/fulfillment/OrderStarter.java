@@ -31,12 +31,21 @@ public class OrderStarter implements DisposableBean {
     private final TransactionTemplate transactions;
     private final ThreadPoolExecutor pool;
 
-    OrderStarter(OrderRepository orders, OrderWorkflowClient workflows, TransactionTemplate transactions,
-            @Value("${orders.starter.threads}") int threads, @Value("${orders.starter.queue}") int queue) {
+    OrderStarter(
+            OrderRepository orders,
+            OrderWorkflowClient workflows,
+            TransactionTemplate transactions,
+            @Value("${orders.starter.threads}") int threads,
+            @Value("${orders.starter.queue}") int queue) {
         this.orders = orders;
         this.workflows = workflows;
         this.transactions = transactions;
-        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue),
+        this.pool = new ThreadPoolExecutor(
+                threads,
+                threads,
+                0,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(queue),
                 new CustomizableThreadFactory("order-start-"));
     }
 
@@ -52,7 +61,8 @@ public class OrderStarter implements DisposableBean {
     /** Skips an order the dispatcher holds or has started meanwhile. */
     private void start(UUID orderId) {
         try {
-            transactions.executeWithoutResult(tx -> orders.lockUnstartedById(orderId).ifPresent(workflows::start));
+            transactions.executeWithoutResult(
+                    tx -> orders.lockUnstartedById(orderId).ifPresent(workflows::start));
         } catch (RuntimeException e) {
             // the database went away between the answer and the start: the row still says unstarted
             log.warn("order {}: not started, the dispatcher will start it: {}", orderId, e.toString());

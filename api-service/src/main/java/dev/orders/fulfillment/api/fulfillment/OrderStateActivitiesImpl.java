@@ -36,19 +36,28 @@ public class OrderStateActivitiesImpl implements OrderStateActivities {
     @Override
     @Transactional
     public void record(RecordOrderStateInput snapshot) {
-        Order order = orders.lockById(snapshot.orderId()).orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
-                "order " + snapshot.orderId() + " does not exist", "OrderNotFound"));
+        Order order = orders.lockById(snapshot.orderId())
+                .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
+                        "order " + snapshot.orderId() + " does not exist", "OrderNotFound"));
         if (!order.accepts(snapshot)) {
-            log.info("order {}: ignoring a stale {} report, the order already ended {}", order.id(),
-                    snapshot.status().wireName(), order.status().wireName());
+            log.info(
+                    "order {}: ignoring a stale {} report, the order already ended {}",
+                    order.id(),
+                    snapshot.status().wireName(),
+                    order.status().wireName());
             return;
         }
         boolean wasFinished = order.status().isTerminal();
         boolean wasScored = order.riskScore() != null;
         Instant now = Instant.now();
         if (order.apply(snapshot, now)) {
-            log.info("order {}: {} ({})", order.id(), order.status().wireName(),
-                    order.decisionPath() == null ? "no decision yet" : order.decisionPath().wireName());
+            log.info(
+                    "order {}: {} ({})",
+                    order.id(),
+                    order.status().wireName(),
+                    order.decisionPath() == null
+                            ? "no decision yet"
+                            : order.decisionPath().wireName());
             events.publishEvent(change(order, now, wasFinished, wasScored));
         }
     }
@@ -56,17 +65,31 @@ public class OrderStateActivitiesImpl implements OrderStateActivities {
     @Override
     @Transactional
     public void recordAmendment(RecordOrderAmendmentInput amendment) {
-        Order order = orders.lockById(amendment.orderId()).orElseThrow(() -> ApplicationFailure
-                .newNonRetryableFailure("order " + amendment.orderId() + " does not exist", "OrderNotFound"));
-        if (order.amend(amendment.revision(), amendment.lines().stream().map(OrderItem::of).toList(), Instant.now())) {
-            log.info("order {}: items amended (revision {}), total {}", order.id(), amendment.revision(),
+        Order order = orders.lockById(amendment.orderId())
+                .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
+                        "order " + amendment.orderId() + " does not exist", "OrderNotFound"));
+        if (order.amend(
+                amendment.revision(),
+                amendment.lines().stream().map(OrderItem::of).toList(),
+                Instant.now())) {
+            log.info(
+                    "order {}: items amended (revision {}), total {}",
+                    order.id(),
+                    amendment.revision(),
                     order.totalAmount());
         }
     }
 
     private static OrderChanged change(Order order, Instant now, boolean wasFinished, boolean wasScored) {
-        return new OrderChanged(order.status(), order.decisionPath(), order.customerTier(), order.riskScore(),
-                order.totalAmount(), order.currency(), order.transactionId() != null, order.cancellation() != null,
+        return new OrderChanged(
+                order.status(),
+                order.decisionPath(),
+                order.customerTier(),
+                order.riskScore(),
+                order.totalAmount(),
+                order.currency(),
+                order.transactionId() != null,
+                order.cancellation() != null,
                 Duration.between(order.createdAt(), now),
                 !wasScored && order.riskScore() != null,
                 order.status() == OrderStatus.MANUAL_REVIEW && firstTimeIn(order, OrderStatus.MANUAL_REVIEW),
@@ -76,7 +99,9 @@ public class OrderStateActivitiesImpl implements OrderStateActivities {
 
     /** A re-driven order walks its steps again: it enters review or a backorder once, however often it is told. */
     private static boolean firstTimeIn(Order order, OrderStatus status) {
-        return order.history().stream().filter(transition -> transition.isTransition() && transition.status() == status)
-                .count() == 1;
+        return order.history().stream()
+                        .filter(transition -> transition.isTransition() && transition.status() == status)
+                        .count()
+                == 1;
     }
 }

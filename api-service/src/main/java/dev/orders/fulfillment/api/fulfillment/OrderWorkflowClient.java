@@ -56,7 +56,13 @@ import org.springframework.stereotype.Component;
 public class OrderWorkflowClient implements DisposableBean {
 
     /** PENDING: accepted, but not settled within the wait (an amendment being assessed). */
-    public enum Kind { DONE, PENDING, NOT_FOUND, FAILED, REFUSED }
+    public enum Kind {
+        DONE,
+        PENDING,
+        NOT_FOUND,
+        FAILED,
+        REFUSED
+    }
 
     /** What got through; a refusal carries the workflow's reason. */
     public record Outcome(Kind kind, String refusal) {
@@ -79,7 +85,9 @@ public class OrderWorkflowClient implements DisposableBean {
     /** Runs updates so a request waits for one no longer than the timeout (the SDK waits for a worker forever). */
     private final ExecutorService updates = Executors.newCachedThreadPool(daemonThreads("order-update-"));
 
-    OrderWorkflowClient(WorkflowClient client, FulfillmentInputs inputs,
+    OrderWorkflowClient(
+            WorkflowClient client,
+            FulfillmentInputs inputs,
             @Value("${orders.temporal.update-timeout}") Duration updateTimeout,
             @Value("${orders.temporal.amend-timeout}") Duration amendTimeout) {
         this.client = client;
@@ -110,7 +118,8 @@ public class OrderWorkflowClient implements DisposableBean {
 
     /** Starts the order's workflow; a run that already exists counts as started. */
     Outcome start(Order order) {
-        OrderFulfillmentWorkflow workflow = client.newWorkflowStub(OrderFulfillmentWorkflow.class,
+        OrderFulfillmentWorkflow workflow = client.newWorkflowStub(
+                OrderFulfillmentWorkflow.class,
                 WorkflowOptions.newBuilder()
                         .setWorkflowId(order.workflowId())
                         .setTaskQueue(OrderFulfillmentWorkflow.TASK_QUEUE)
@@ -118,7 +127,8 @@ public class OrderWorkflowClient implements DisposableBean {
                         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
                         .build());
         try {
-            OrderTraces.within(order.traceParent(), () -> WorkflowClient.start(workflow::fulfil, inputs.forOrder(order)));
+            OrderTraces.within(
+                    order.traceParent(), () -> WorkflowClient.start(workflow::fulfil, inputs.forOrder(order)));
             log.info("order {}: workflow {} started", order.id(), order.workflowId());
         } catch (WorkflowExecutionAlreadyStarted e) {
             log.info("order {}: workflow {} was already started", order.id(), order.workflowId());
@@ -136,12 +146,17 @@ public class OrderWorkflowClient implements DisposableBean {
         String decision = review.decision().wireName();
         Outcome outcome = redriven(order, review.reviewedAt())
                 ? signal(order, "review decision", workflow -> workflow.manualReviewDecision(decision))
-                : update(order, "review decision", OrderFulfillmentWorkflow.REVIEW_UPDATE,
-                        "review-" + review.reviewedAt().toEpochMilli(), decision, updateTimeout);
+                : update(
+                        order,
+                        "review decision",
+                        OrderFulfillmentWorkflow.REVIEW_UPDATE,
+                        "review-" + review.reviewedAt().toEpochMilli(),
+                        decision,
+                        updateTimeout);
         switch (outcome.kind()) {
             case DONE, PENDING -> order.reviewSignalled(sentAt);
             case REFUSED -> order.reviewRefused(outcome.refusal(), Instant.now());
-            default -> { }
+            default -> {}
         }
         return outcome;
     }
@@ -151,19 +166,29 @@ public class OrderWorkflowClient implements DisposableBean {
         Cancellation cancellation = order.cancellation();
         Outcome outcome = redriven(order, cancellation.requestedAt())
                 ? signal(order, "cancellation", workflow -> workflow.cancel(cancellation.reason()))
-                : update(order, "cancellation", OrderFulfillmentWorkflow.CANCEL_UPDATE,
-                        "cancel-" + cancellation.requestedAt().toEpochMilli(), cancellation.reason(), updateTimeout);
+                : update(
+                        order,
+                        "cancellation",
+                        OrderFulfillmentWorkflow.CANCEL_UPDATE,
+                        "cancel-" + cancellation.requestedAt().toEpochMilli(),
+                        cancellation.reason(),
+                        updateTimeout);
         switch (outcome.kind()) {
             case DONE, PENDING -> order.cancellationSignalled(sentAt);
             case REFUSED -> order.cancellationRefused(outcome.refusal(), Instant.now());
-            default -> { }
+            default -> {}
         }
         return outcome;
     }
 
     /** New items for the order: DONE once the workflow has assessed it again, PENDING while it still is. */
     public Outcome amend(Order order, List<OrderLine> lines) {
-        return update(order, "amendment", OrderFulfillmentWorkflow.AMEND_UPDATE, null, new AmendOrderInput(lines),
+        return update(
+                order,
+                "amendment",
+                OrderFulfillmentWorkflow.AMEND_UPDATE,
+                null,
+                new AmendOrderInput(lines),
                 amendTimeout);
     }
 
@@ -191,8 +216,7 @@ public class OrderWorkflowClient implements DisposableBean {
      * the second wait. An id makes a re-delivery of the same intent (after a timeout) get the first delivery's
      * answer instead of being taken twice.
      */
-    private Outcome update(Order order, String intent, String name, String updateId, Object argument,
-            Duration settle) {
+    private Outcome update(Order order, String intent, String name, String updateId, Object argument, Duration settle) {
         WorkflowStub stub = client.newUntypedWorkflowStub(order.workflowId());
         UpdateOptions<OrderProgress> options = UpdateOptions.newBuilder(OrderProgress.class)
                 .setUpdateName(name)
@@ -200,8 +224,8 @@ public class OrderWorkflowClient implements DisposableBean {
                 .setWaitForStage(WorkflowUpdateStage.ACCEPTED)
                 .build();
         // in the caller's trace (a reviewer's request), carried to the thread that waits for Temporal
-        Future<WorkflowUpdateHandle<OrderProgress>> sent = updates.submit(Context.current().wrap(
-                () -> OrderTraces.within(order.traceParent(), () -> stub.startUpdate(options, argument))));
+        Future<WorkflowUpdateHandle<OrderProgress>> sent = updates.submit(Context.current()
+                .wrap(() -> OrderTraces.within(order.traceParent(), () -> stub.startUpdate(options, argument))));
         try {
             WorkflowUpdateHandle<OrderProgress> handle = sent.get(updateTimeout.toMillis(), TimeUnit.MILLISECONDS);
             handle.getResultAsync(settle.toMillis(), TimeUnit.MILLISECONDS).get();
@@ -210,11 +234,19 @@ public class OrderWorkflowClient implements DisposableBean {
         } catch (TimeoutException e) {
             if (!sent.isDone()) {
                 sent.cancel(true);
-                log.warn("order {}: {} not taken: workflow {} did not answer within {}", order.id(), intent,
-                        order.workflowId(), updateTimeout);
+                log.warn(
+                        "order {}: {} not taken: workflow {} did not answer within {}",
+                        order.id(),
+                        intent,
+                        order.workflowId(),
+                        updateTimeout);
                 return Outcome.FAILED;
             }
-            log.info("order {}: {} accepted by {}, still at work after {}", order.id(), intent, order.workflowId(),
+            log.info(
+                    "order {}: {} accepted by {}, still at work after {}",
+                    order.id(),
+                    intent,
+                    order.workflowId(),
                     settle);
             return Outcome.PENDING;
         } catch (InterruptedException e) {
@@ -222,8 +254,8 @@ public class OrderWorkflowClient implements DisposableBean {
             Thread.currentThread().interrupt();
             return Outcome.FAILED;
         } catch (ExecutionException e) {
-            Throwable failure = e.getCause() instanceof CompletionException completion ? completion.getCause()
-                    : e.getCause();
+            Throwable failure =
+                    e.getCause() instanceof CompletionException completion ? completion.getCause() : e.getCause();
             return updateFailed(order, intent, failure);
         }
     }
@@ -233,33 +265,42 @@ public class OrderWorkflowClient implements DisposableBean {
         // failure to the client re-typed as its own wrapper, so the kind of failure tells a refusal, not its type
         if (failure instanceof WorkflowUpdateException refused
                 && refused.getCause() instanceof ApplicationFailure reason) {
-            log.info("order {}: {} refused by {}: {}", order.id(), intent, order.workflowId(),
+            log.info(
+                    "order {}: {} refused by {}: {}",
+                    order.id(),
+                    intent,
+                    order.workflowId(),
                     reason.getOriginalMessage());
             return Outcome.refused(reason.getOriginalMessage());
         }
         if (failure instanceof WorkflowNotFoundException) {
-            log.info("order {}: {} not delivered: workflow {} is not running", order.id(), intent,
-                    order.workflowId());
+            log.info("order {}: {} not delivered: workflow {} is not running", order.id(), intent, order.workflowId());
             return Outcome.NOT_FOUND;
         }
-        log.warn("order {}: {} not delivered: {}", order.id(), intent,
+        log.warn(
+                "order {}: {} not delivered: {}",
+                order.id(),
+                intent,
                 failure instanceof WorkflowException e ? causeOf(e) : failure.toString());
         return Outcome.FAILED;
     }
 
     private Outcome signal(Order order, String intent, Consumer<OrderFulfillmentWorkflow> send) {
         try {
-            OrderTraces.within(order.traceParent(),
+            OrderTraces.within(
+                    order.traceParent(),
                     () -> send.accept(client.newWorkflowStub(OrderFulfillmentWorkflow.class, order.workflowId())));
             log.info("order {}: {} delivered to {}", order.id(), intent, order.workflowId());
             return Outcome.DONE;
         } catch (WorkflowNotFoundException e) {
-            log.info("order {}: {} recorded; it is delivered once workflow {} runs", order.id(), intent,
+            log.info(
+                    "order {}: {} recorded; it is delivered once workflow {} runs",
+                    order.id(),
+                    intent,
                     order.workflowId());
             return Outcome.NOT_FOUND;
         } catch (WorkflowException e) {
-            log.warn("order {}: {} not delivered: {}", order.id(), intent,
-                    causeOf(e));
+            log.warn("order {}: {} not delivered: {}", order.id(), intent, causeOf(e));
             return Outcome.FAILED;
         }
     }

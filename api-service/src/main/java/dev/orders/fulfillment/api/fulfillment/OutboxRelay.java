@@ -24,7 +24,10 @@ class OutboxRelay {
     private final OrderBatches batches;
     private final DispatcherProperties settings;
 
-    OutboxRelay(OrderRepository orders, OrderWorkflowClient workflows, OrderBatches batches,
+    OutboxRelay(
+            OrderRepository orders,
+            OrderWorkflowClient workflows,
+            OrderBatches batches,
             DispatcherProperties settings) {
         this.orders = orders;
         this.workflows = workflows;
@@ -38,11 +41,14 @@ class OutboxRelay {
             return; // nothing is claimed meanwhile
         }
         int batch = settings.batchSize();
-        batches.workThrough(() -> orders.lockUnstarted(Instant.now().minus(settings.startGrace()), batch),
-                workflows::start);
-        batches.workThrough(() -> orders.lockUndeliveredReviews(Instant.now().minus(settings.signalGrace()), batch),
+        batches.workThrough(
+                () -> orders.lockUnstarted(Instant.now().minus(settings.startGrace()), batch), workflows::start);
+        batches.workThrough(
+                () -> orders.lockUndeliveredReviews(Instant.now().minus(settings.signalGrace()), batch),
                 workflows::deliverReview);
-        batches.workThrough(() -> orders.lockUndeliveredCancellations(CANCELLABLE,
-                Instant.now().minus(settings.signalGrace()), batch), workflows::deliverCancellation);
+        batches.workThrough(
+                () -> orders.lockUndeliveredCancellations(
+                        CANCELLABLE, Instant.now().minus(settings.signalGrace()), batch),
+                workflows::deliverCancellation);
     }
 }

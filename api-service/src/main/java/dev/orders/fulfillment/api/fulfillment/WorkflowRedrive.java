@@ -28,7 +28,10 @@ class WorkflowRedrive {
     private final OrderBatches batches;
     private final DispatcherProperties settings;
 
-    WorkflowRedrive(OrderRepository orders, OrderWorkflowClient workflows, OrderBatches batches,
+    WorkflowRedrive(
+            OrderRepository orders,
+            OrderWorkflowClient workflows,
+            OrderBatches batches,
             DispatcherProperties settings) {
         this.orders = orders;
         this.workflows = workflows;
@@ -41,8 +44,9 @@ class WorkflowRedrive {
         if (!workflows.temporalReachable()) {
             return;
         }
-        batches.workThrough(() -> orders.lockQuiet(TERMINAL, Instant.now().minus(settings.quiet()),
-                settings.batchSize()), this::redriveIfForgotten);
+        batches.workThrough(
+                () -> orders.lockQuiet(TERMINAL, Instant.now().minus(settings.quiet()), settings.batchSize()),
+                this::redriveIfForgotten);
     }
 
     private OrderWorkflowClient.Outcome redriveIfForgotten(Order order) {

@@ -44,15 +44,18 @@ public class Order {
 
     @Id
     private UUID id;
+
     private String customerId;
     private CustomerTier customerTier;
     private OrderStatus status;
     private DecisionPath decisionPath;
     private Integer riskScore;
     private BigDecimal totalAmount;
+
     @JdbcTypeCode(SqlTypes.CHAR)
     @Column(length = 3)
     private String currency;
+
     private String paymentMethod;
     private String workflowId;
     private String transactionId;
@@ -79,12 +82,16 @@ public class Order {
     @OrderBy("id")
     private List<OrderTransition> history = new ArrayList<>();
 
-    protected Order() {
-    }
+    protected Order() {}
 
     /** A new order, waiting for its workflow to start; {@code traceParent} is the placing request's trace, if any. */
-    static Order place(String customerId, CustomerTier tier, String paymentMethod, List<OrderItem> items,
-            String traceParent, Instant now) {
+    static Order place(
+            String customerId,
+            CustomerTier tier,
+            String paymentMethod,
+            List<OrderItem> items,
+            String traceParent,
+            Instant now) {
         Order order = new Order();
         order.traceParent = traceParent;
         order.id = UUID.randomUUID();
@@ -137,7 +144,8 @@ public class Order {
             if (review.decision() == decision) {
                 return false;
             }
-            throw new OrderConflictException("order " + id + " was already " + review.decision().wireName());
+            throw new OrderConflictException(
+                    "order " + id + " was already " + review.decision().wireName());
         }
         if (status != OrderStatus.MANUAL_REVIEW) {
             throw new OrderConflictException("order " + id + " is " + status.wireName() + ", not awaiting review");
@@ -202,13 +210,20 @@ public class Order {
         items.addAll(newItems);
         totalAmount = total(newItems);
         review = null;
-        note("items amended: " + newItems.stream().map(item -> item.quantity() + " x " + item.sku())
-                .collect(Collectors.joining(", ")) + ", total " + totalAmount + " " + currency, now);
+        note(
+                "items amended: "
+                        + newItems.stream()
+                                .map(item -> item.quantity() + " x " + item.sku())
+                                .collect(Collectors.joining(", "))
+                        + ", total " + totalAmount + " " + currency,
+                now);
         return true;
     }
 
     private static BigDecimal total(List<OrderItem> items) {
-        return items.stream().map(OrderItem::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add)
+        return items.stream()
+                .map(OrderItem::lineTotal)
+                .reduce(BigDecimal.ZERO, BigDecimal::add)
                 .setScale(2, RoundingMode.UNNECESSARY);
     }
 
@@ -217,8 +232,8 @@ public class Order {
     }
 
     private RecordOrderStateInput snapshot() {
-        return new RecordOrderStateInput(id, status, decisionPath, riskScore, transactionId, carrier, trackingId,
-                failureReason);
+        return new RecordOrderStateInput(
+                id, status, decisionPath, riskScore, transactionId, carrier, trackingId, failureReason);
     }
 
     private boolean moveTo(OrderStatus newStatus, DecisionPath newPath, String newFailureReason, Instant now) {

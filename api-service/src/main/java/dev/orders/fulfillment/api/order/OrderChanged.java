@@ -29,5 +29,4 @@ public record OrderChanged(
         boolean firstRiskScore,
         boolean firstReview,
         boolean firstBackorder,
-        boolean finished) {
-}
+        boolean finished) {}

@@ -46,8 +46,13 @@ class OrderCommands {
     private final EntityManager entityManager;
     private final TransactionTemplate transactions;
 
-    OrderCommands(ProductRepository products, OrderRepository orders, OrderWorkflowClient workflows,
-            OrderStarter starter, EntityManager entityManager, TransactionTemplate transactions) {
+    OrderCommands(
+            ProductRepository products,
+            OrderRepository orders,
+            OrderWorkflowClient workflows,
+            OrderStarter starter,
+            EntityManager entityManager,
+            TransactionTemplate transactions) {
         this.products = products;
         this.orders = orders;
         this.workflows = workflows;
@@ -57,7 +62,7 @@ class OrderCommands {
     }
 
     OrderView place(PlaceOrderRequest request, Callers.Caller caller) {
-        return place(request, caller, placed -> { });
+        return place(request, caller, placed -> {});
     }
 
     /** {@link #place}, with {@code alsoCommitted} run in the order's transaction once its row is written. */
@@ -68,7 +73,11 @@ class OrderCommands {
             entityManager.flush();
             alsoCommitted.accept(OrderView.of(order));
         });
-        log.info("order {} accepted for customer {}: {} {}", order.id(), order.customerId(), order.totalAmount(),
+        log.info(
+                "order {} accepted for customer {}: {} {}",
+                order.id(),
+                order.customerId(),
+                order.totalAmount(),
                 order.currency());
         starter.startSoon(order.id());
         return OrderView.of(order);
@@ -100,13 +109,13 @@ class OrderCommands {
     private OrderView deliver(UUID id, Function<Order, OrderWorkflowClient.Outcome> delivery) {
         Delivered delivered = withLockedOrder(id, order -> new Delivered(delivery.apply(order), OrderView.of(order)));
         if (delivered.outcome().kind() == OrderWorkflowClient.Kind.REFUSED) {
-            throw new OrderConflictException("order " + id + ": " + delivered.outcome().refusal());
+            throw new OrderConflictException(
+                    "order " + id + ": " + delivered.outcome().refusal());
         }
         return delivered.view();
     }
 
-    private record Delivered(OrderWorkflowClient.Outcome outcome, OrderView view) {
-    }
+    private record Delivered(OrderWorkflowClient.Outcome outcome, OrderView view) {}
 
     /**
      * Asks the workflow to take new items; it alone knows whether the order is still before payment. Nothing is
@@ -114,30 +123,38 @@ class OrderCommands {
      */
     Amended amend(UUID id, List<PlaceOrderRequest.Item> requested, Callers.Caller caller) {
         List<OrderItem> items = priced(requested, caller);
-        Order order = transactions.execute(tx -> orders.findById(id))
+        Order order = transactions
+                .execute(tx -> orders.findById(id))
                 .orElseThrow(() -> new NotFoundException("no order " + id));
         if (!order.status().isCancellable()) {
             throw new OrderConflictException(
                     "order " + id + " is " + order.status().wireName() + " and its items can no longer change");
         }
-        OrderWorkflowClient.Outcome outcome = workflows.amend(order, items.stream().map(OrderItem::toLine).toList());
+        OrderWorkflowClient.Outcome outcome =
+                workflows.amend(order, items.stream().map(OrderItem::toLine).toList());
         switch (outcome.kind()) {
             case REFUSED -> throw new OrderConflictException("order " + id + ": " + outcome.refusal());
-            case FAILED, NOT_FOUND -> throw new ServiceUnavailableException(
-                    "order " + id + ": its workflow did not answer; the items are unchanged, try again");
-            default -> { }
+            case FAILED, NOT_FOUND ->
+                throw new ServiceUnavailableException(
+                        "order " + id + ": its workflow did not answer; the items are unchanged, try again");
+            default -> {}
         }
-        log.info("order {}: amendment {}", id, outcome.kind() == OrderWorkflowClient.Kind.DONE ? "applied" : "accepted");
+        log.info(
+                "order {}: amendment {}", id, outcome.kind() == OrderWorkflowClient.Kind.DONE ? "applied" : "accepted");
         return new Amended(outcome.kind() == OrderWorkflowClient.Kind.DONE, current(id));
     }
 
     /** {@code settled}: the workflow has assessed the amended order (else it is still at it). */
-    record Amended(boolean settled, OrderView order) {
-    }
+    record Amended(boolean settled, OrderView order) {}
 
     private Order newOrder(PlaceOrderRequest request, Callers.Caller caller) {
-        return Order.place(request.customerId(), request.tier(), request.paymentMethod(),
-                priced(request.items(), caller), OrderTraces.current(), Instant.now());
+        return Order.place(
+                request.customerId(),
+                request.tier(),
+                request.paymentMethod(),
+                priced(request.items(), caller),
+                OrderTraces.current(),
+                Instant.now());
     }
 
     /**
@@ -146,9 +163,13 @@ class OrderCommands {
      * the whole request.
      */
     private List<OrderItem> priced(List<PlaceOrderRequest.Item> requested, Callers.Caller caller) {
-        Map<String, Product> catalog = products
-                .findBySkuIn(requested.stream().map(PlaceOrderRequest.Item::productId).toList()).stream()
-                .collect(Collectors.toMap(Product::sku, Function.identity()));
+        Map<String, Product> catalog =
+                products
+                        .findBySkuIn(requested.stream()
+                                .map(PlaceOrderRequest.Item::productId)
+                                .toList())
+                        .stream()
+                        .collect(Collectors.toMap(Product::sku, Function.identity()));
         List<InvalidField> unknown = new ArrayList<>();
         List<InvalidField> notAllowed = new ArrayList<>();
         List<OrderItem> items = new ArrayList<>();
@@ -159,22 +180,25 @@ class OrderCommands {
                 unknown.add(new InvalidField("items[" + i + "].product_id", "unknown product " + item.productId()));
                 continue;
             }
-            BigDecimal price = item.price() == null ? product.price()
-                    : item.price().setScale(2, RoundingMode.UNNECESSARY);
+            BigDecimal price =
+                    item.price() == null ? product.price() : item.price().setScale(2, RoundingMode.UNNECESSARY);
             if (price.compareTo(product.price()) != 0 && !caller.mayOverridePrices()) {
-                notAllowed.add(new InvalidField("items[" + i + "].price",
+                notAllowed.add(new InvalidField(
+                        "items[" + i + "].price",
                         "is " + price.toPlainString() + ", the catalog's price of " + product.sku() + " is "
                                 + product.price().toPlainString()));
             }
             items.add(new OrderItem(product.sku(), item.quantity(), price, product.weightGrams()));
         }
         if (!unknown.isEmpty()) {
-            throw new RejectedItemsException(ProblemType.UNKNOWN_PRODUCTS,
-                    "the order names products that are not in the catalog", unknown);
+            throw new RejectedItemsException(
+                    ProblemType.UNKNOWN_PRODUCTS, "the order names products that are not in the catalog", unknown);
         }
         if (!notAllowed.isEmpty()) {
-            throw new RejectedItemsException(ProblemType.PRICE_NOT_ALLOWED, "the catalog sets the prices: an item's"
-                    + " price may differ from it only with a token of scope " + EndpointClass.PRICE_OVERRIDE_SCOPE,
+            throw new RejectedItemsException(
+                    ProblemType.PRICE_NOT_ALLOWED,
+                    "the catalog sets the prices: an item's" + " price may differ from it only with a token of scope "
+                            + EndpointClass.PRICE_OVERRIDE_SCOPE,
                     notAllowed);
         }
         return items;
@@ -186,7 +210,8 @@ class OrderCommands {
     }
 
     private OrderView current(UUID id) {
-        return transactions.execute(tx -> orders.findById(id).map(OrderView::of))
+        return transactions
+                .execute(tx -> orders.findById(id).map(OrderView::of))
                 .orElseThrow(() -> new NotFoundException("no order " + id));
     }
 

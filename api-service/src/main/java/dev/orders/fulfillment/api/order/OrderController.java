@@ -63,30 +63,45 @@ class OrderController {
             Prices come from the catalog; an item's `price` other than the catalog's needs the scope \
             orders:price-override (open mode: anyone). Answered once its row is written; its workflow starts just \
             after (`status: pending`).""")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
-            @ExampleObject(name = "auto-approved", value = """
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content =
+                    @Content(
+                            examples = {
+                                @ExampleObject(name = "auto-approved", value = """
                     {"customer_id": "premium-customer", "customer_tier": "premium",
                      "items": [{"product_id": "prod-1", "quantity": 1, "price": 50}]}"""),
-            @ExampleObject(name = "manual review", value = """
+                                @ExampleObject(name = "manual review", value = """
                     {"customer_id": "new-customer", "customer_tier": "new",
                      "items": [{"product_id": "prod-1", "quantity": 100, "price": 5000}]}"""),
-            @ExampleObject(name = "backorder", value = """
+                                @ExampleObject(name = "backorder", value = """
                     {"customer_id": "test-customer", "items": [{"product_id": "out-of-stock-item", "quantity": 1000}]}"""),
-            @ExampleObject(name = "payment declined", value = """
+                                @ExampleObject(name = "payment declined", value = """
                     {"customer_id": "test-customer", "items": [{"product_id": "prod-1", "quantity": 1}],
-                     "payment_method": "test_decline"}""")}))
-    @ApiResponse(responseCode = "201", description = "Placed (or, for a repeated Idempotency-Key, placed before)",
-            headers = {@Header(name = "Location", description = "the order", schema = @Schema(type = "string")),
-                    @Header(name = REPLAYED, description = "true when this is the first answer to the key, again",
-                            schema = @Schema(type = "string", allowableValues = "true"))},
+                     "payment_method": "test_decline"}""")
+                            }))
+    @ApiResponse(
+            responseCode = "201",
+            description = "Placed (or, for a repeated Idempotency-Key, placed before)",
+            headers = {
+                @Header(name = "Location", description = "the order", schema = @Schema(type = "string")),
+                @Header(
+                        name = REPLAYED,
+                        description = "true when this is the first answer to the key, again",
+                        schema = @Schema(type = "string", allowableValues = "true"))
+            },
             content = @Content(schema = @Schema(implementation = PlacedOrder.class)))
     @ApiResponse(responseCode = "400", description = "Malformed JSON, an invalid field or Idempotency-Key")
-    @ApiResponse(responseCode = "409", description = "The first request with this Idempotency-Key is still being placed")
-    @ApiResponse(responseCode = "422", description = "An unknown product, a price the token may not set, or an"
-            + " Idempotency-Key used before for another order")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The first request with this Idempotency-Key is still being placed")
+    @ApiResponse(
+            responseCode = "422",
+            description = "An unknown product, a price the token may not set, or an"
+                    + " Idempotency-Key used before for another order")
     ResponseEntity<?> place(
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
-            @Pattern(regexp = IdempotencyKeys.PATTERN, message = IdempotencyKeys.RULE) String idempotencyKey,
+                    @Pattern(regexp = IdempotencyKeys.PATTERN, message = IdempotencyKeys.RULE)
+                    String idempotencyKey,
             @Valid @RequestBody PlaceOrderRequest request) {
         Callers.Caller caller = callers.current();
         if (idempotencyKey == null) {
@@ -94,14 +109,24 @@ class OrderController {
         }
         IdempotencyKeys.Held held = keys.claim(caller.id(), idempotencyKey, request);
         if (held instanceof IdempotencyKeys.Answer first) {
-            return ResponseEntity.status(first.status()).location(URI.create(first.location()))
-                    .header(REPLAYED, "true").contentType(MediaType.APPLICATION_JSON).body(first.body());
+            return ResponseEntity.status(first.status())
+                    .location(URI.create(first.location()))
+                    .header(REPLAYED, "true")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(first.body());
         }
         IdempotencyKeys.Claim claim = (IdempotencyKeys.Claim) held;
         try {
-            return placed(commands.place(request, caller, order -> keys.complete(claim, order.id(),
-                    new IdempotencyKeys.Answer(HttpStatus.CREATED.value(), location(order).toString(),
-                            keys.serialize(PlacedOrder.of(order))))));
+            return placed(commands.place(
+                    request,
+                    caller,
+                    order -> keys.complete(
+                            claim,
+                            order.id(),
+                            new IdempotencyKeys.Answer(
+                                    HttpStatus.CREATED.value(),
+                                    location(order).toString(),
+                                    keys.serialize(PlacedOrder.of(order))))));
         } catch (RejectedItemsException refused) {
             keys.release(claim);
             throw refused;
@@ -152,7 +177,9 @@ class OrderController {
     }
 
     @PostMapping("/{id}/review")
-    @Operation(operationId = "reviewOrder", summary = "Decide an order held for manual review",
+    @Operation(
+            operationId = "reviewOrder",
+            summary = "Decide an order held for manual review",
             description = "The same decision again is answered 202 and changes nothing.")
     @ApiResponse(responseCode = "202", description = "Recorded; the workflow goes on with it")
     @ApiResponse(responseCode = "400", description = "Malformed JSON or an invalid field")
@@ -165,7 +192,9 @@ class OrderController {
 
     /** The reason may come as {@code ?reason=} or as {@code {"reason": …}}; the body wins. */
     @DeleteMapping("/{id}")
-    @Operation(operationId = "cancelOrder", summary = "Cancel an order that has not begun shipping",
+    @Operation(
+            operationId = "cancelOrder",
+            summary = "Cancel an order that has not begun shipping",
             description = "Again is answered 202 and keeps the first reason.")
     @ApiResponse(responseCode = "202", description = "Recorded; the workflow compensates what was done")
     @ApiResponse(responseCode = "400", description = "An invalid reason")
@@ -173,8 +202,10 @@ class OrderController {
     @ApiResponse(responseCode = "409", description = "Shipping has begun, or the order has ended")
     ResponseEntity<OrderBody> cancel(
             @PathVariable UUID id,
-            @RequestParam(required = false) @Size(max = 500) @Pattern(regexp = TextPatterns.TEXT,
-                    message = TextPatterns.NO_CONTROL_CHARACTERS) String reason,
+            @RequestParam(required = false)
+                    @Size(max = 500)
+                    @Pattern(regexp = TextPatterns.TEXT, message = TextPatterns.NO_CONTROL_CHARACTERS)
+                    String reason,
             @Valid @RequestBody(required = false) CancelRequest body) {
         OrderView order = commands.cancel(id, body != null && body.reason() != null ? body.reason() : reason);
         return ResponseEntity.accepted().body(new OrderBody(order));
@@ -186,8 +217,7 @@ class OrderController {
         }
     }
 
-    record OrderBody(OrderView order) {
-    }
+    record OrderBody(OrderView order) {}
 
     /** {@code has_next}: another page follows (there is no total: counting every order would cost each page). */
     record OrderPage(List<OrderView> orders, int page, int size, boolean hasNext) {
@@ -198,14 +228,14 @@ class OrderController {
 
     record ReviewRequest(
             @NotNull ReviewDecision decision,
+
             @Size(max = 100) @Pattern(regexp = TextPatterns.LINE, message = TextPatterns.NO_CONTROL_CHARACTERS)
             String reviewer,
+
             @Size(max = 1000) @Pattern(regexp = TextPatterns.TEXT, message = TextPatterns.NO_CONTROL_CHARACTERS)
-            String note) {
-    }
+            String note) {}
 
     record CancelRequest(
             @Size(max = 500) @Pattern(regexp = TextPatterns.TEXT, message = TextPatterns.NO_CONTROL_CHARACTERS)
-            String reason) {
-    }
+            String reason) {}
 }

@@ -15,9 +15,12 @@ import org.springframework.web.bind.annotation.BindParam;
 
 /** The query parameters of {@code GET /api/orders}: optional filters (validated first) and a page, newest first. */
 record OrderListQuery(
-        @Parameter(schema = @Schema(implementation = OrderStatus.class)) @OrderStatusName String status,
-        @Parameter(name = "customer_id")
-        @BindParam("customer_id") @Pattern(regexp = TextPatterns.CUSTOMER_ID) String customerId,
+        @Parameter(schema = @Schema(implementation = OrderStatus.class)) @OrderStatusName
+        String status,
+
+        @Parameter(name = "customer_id") @BindParam("customer_id") @Pattern(regexp = TextPatterns.CUSTOMER_ID)
+        String customerId,
+
         @Min(0) @Max(OrderListQuery.LAST_PAGE) Integer page,
         @Min(1) @Max(OrderListQuery.MAX_SIZE) Integer size) {
 
@@ -27,10 +30,13 @@ record OrderListQuery(
      * skip every order before the page; a filter (status, customer) reaches the rest.
      */
     static final int LAST_PAGE = 99;
+
     private static final int DEFAULT_SIZE = 20;
 
     Pageable pageable() {
-        return PageRequest.of(page == null ? 0 : page, size == null ? DEFAULT_SIZE : size,
+        return PageRequest.of(
+                page == null ? 0 : page,
+                size == null ? DEFAULT_SIZE : size,
                 Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id")));
     }
 

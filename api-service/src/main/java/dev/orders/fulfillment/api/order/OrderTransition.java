@@ -20,17 +20,17 @@ public class OrderTransition {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private OrderStatus status;
     private DecisionPath decisionPath;
     private String failureReason;
     private String note;
     private Instant recordedAt;
 
-    protected OrderTransition() {
-    }
+    protected OrderTransition() {}
 
-    OrderTransition(OrderStatus status, DecisionPath decisionPath, String failureReason, String note,
-            Instant recordedAt) {
+    OrderTransition(
+            OrderStatus status, DecisionPath decisionPath, String failureReason, String note, Instant recordedAt) {
         this.status = status;
         this.decisionPath = decisionPath;
         this.failureReason = failureReason;

@@ -42,11 +42,26 @@ record OrderView(
     private static OrderView of(Order order, List<Transition> history) {
         Review review = order.review();
         Cancellation cancellation = order.cancellation();
-        return new OrderView(order.id(), order.customerId(), order.customerTier(), order.status(),
-                order.decisionPath(), order.riskScore(), order.totalAmount(), order.currency(), order.paymentMethod(),
-                order.items().stream().map(Item::of).toList(), order.workflowId(), order.carrier(), order.trackingId(),
-                order.transactionId(), order.failureReason(), review == null ? null : ReviewView.of(review),
-                cancellation == null ? null : cancellation.requestedAt(), history, order.createdAt(),
+        return new OrderView(
+                order.id(),
+                order.customerId(),
+                order.customerTier(),
+                order.status(),
+                order.decisionPath(),
+                order.riskScore(),
+                order.totalAmount(),
+                order.currency(),
+                order.paymentMethod(),
+                order.items().stream().map(Item::of).toList(),
+                order.workflowId(),
+                order.carrier(),
+                order.trackingId(),
+                order.transactionId(),
+                order.failureReason(),
+                review == null ? null : ReviewView.of(review),
+                cancellation == null ? null : cancellation.requestedAt(),
+                history,
+                order.createdAt(),
                 order.updatedAt());
     }
 
@@ -62,11 +77,14 @@ record OrderView(
         }
     }
 
-    record Transition(OrderStatus status, DecisionPath decisionPath, String failureReason,
-            String note, Instant at) {
+    record Transition(OrderStatus status, DecisionPath decisionPath, String failureReason, String note, Instant at) {
         static Transition of(OrderTransition transition) {
-            return new Transition(transition.status(), transition.decisionPath(), transition.failureReason(),
-                    transition.note(), transition.recordedAt());
+            return new Transition(
+                    transition.status(),
+                    transition.decisionPath(),
+                    transition.failureReason(),
+                    transition.note(),
+                    transition.recordedAt());
         }
     }
 }

@@ -29,9 +29,11 @@ record PlaceOrderRequest(
     /** {@code productId} is the SKU, as in the seed. */
     @Schema(name = "ItemRequest")
     record Item(
-            @NotNull @Pattern(regexp = TextPatterns.PRODUCT_ID) String productId,
+            @NotNull @Pattern(regexp = TextPatterns.PRODUCT_ID)
+            String productId,
+
             @NotNull @Min(1) @Max(10_000) Integer quantity,
+
             @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000") @Digits(integer = 7, fraction = 2)
-            BigDecimal price) {
-    }
+            BigDecimal price) {}
 }

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /** A reviewer's verdict; its wire name is also the payload of the workflow's review signal. */
 public enum ReviewDecision {
-    APPROVED, REJECTED;
+    APPROVED,
+    REJECTED;
 
     @JsonValue
     public String wireName() {

@@ -11,8 +11,7 @@ import java.util.function.Function;
 /** The orders table stores every enum by its lower-case wire name, the same word the API and the workflow use. */
 final class WireNameConverters {
 
-    private WireNameConverters() {
-    }
+    private WireNameConverters() {}
 
     abstract static class WireNameConverter<E extends Enum<E>> implements AttributeConverter<E, String> {
 
@@ -31,8 +30,10 @@ final class WireNameConverters {
 
         @Override
         public E convertToEntityAttribute(String column) {
-            return column == null ? null : fromWire.apply(column)
-                    .orElseThrow(() -> new IllegalStateException("unknown value in the database: " + column));
+            return column == null
+                    ? null
+                    : fromWire.apply(column)
+                            .orElseThrow(() -> new IllegalStateException("unknown value in the database: " + column));
         }
     }
 

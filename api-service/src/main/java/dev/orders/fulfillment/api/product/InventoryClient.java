@@ -25,19 +25,26 @@ class InventoryClient {
 
     private final RestClient http;
 
-    InventoryClient(RestClient.Builder builder, @Value("${inventory.url}") String url,
-            @Value("${inventory.username}") String username, @Value("${inventory.password}") String password) {
-        this.http = builder.baseUrl(url).defaultHeaders(headers -> headers.setBasicAuth(username, password)).build();
+    InventoryClient(
+            RestClient.Builder builder,
+            @Value("${inventory.url}") String url,
+            @Value("${inventory.username}") String username,
+            @Value("${inventory.password}") String password) {
+        this.http = builder.baseUrl(url)
+                .defaultHeaders(headers -> headers.setBasicAuth(username, password))
+                .build();
     }
 
     /** Available units per SKU; empty when inventory cannot answer. */
     Map<String, Integer> stock() {
         try {
             StockList list = http.get().uri("/stock").retrieve().body(StockList.class);
-            return list == null ? Map.of()
+            return list == null
+                    ? Map.of()
                     : list.stock().stream().collect(Collectors.toMap(Stock::sku, Stock::available));
         } catch (RestClientException e) {
-            log.warn("inventory unavailable, showing the catalog without stock: {}",
+            log.warn(
+                    "inventory unavailable, showing the catalog without stock: {}",
                     e.getMostSpecificCause().toString());
             return Map.of();
         }
@@ -46,12 +53,16 @@ class InventoryClient {
     /** Available units of one SKU; empty when inventory does not know it or cannot answer. */
     Optional<Integer> stock(String sku) {
         try {
-            return Optional.ofNullable(http.get().uri("/stock/{sku}", sku).retrieve().body(Stock.class))
+            return Optional.ofNullable(
+                            http.get().uri("/stock/{sku}", sku).retrieve().body(Stock.class))
                     .map(Stock::available);
         } catch (HttpClientErrorException.NotFound e) {
             return Optional.empty();
         } catch (RestClientException e) {
-            log.warn("inventory unavailable, showing {} without stock: {}", sku, e.getMostSpecificCause().toString());
+            log.warn(
+                    "inventory unavailable, showing {} without stock: {}",
+                    sku,
+                    e.getMostSpecificCause().toString());
             return Optional.empty();
         }
     }
@@ -60,13 +71,19 @@ class InventoryClient {
     Restocked restock(String sku, int quantity, String restockId) {
         Restocked restocked;
         try {
-            restocked = http.post().uri("/stock/{sku}/restock", sku).body(new RestockCommand(quantity, restockId))
-                    .retrieve().body(Restocked.class);
+            restocked = http.post()
+                    .uri("/stock/{sku}/restock", sku)
+                    .body(new RestockCommand(quantity, restockId))
+                    .retrieve()
+                    .body(Restocked.class);
         } catch (HttpClientErrorException.UnprocessableContent e) {
-            throw new RestockIdReusedException("Idempotency-Key " + restockId
-                    + " was already used for a different restock");
+            throw new RestockIdReusedException(
+                    "Idempotency-Key " + restockId + " was already used for a different restock");
         } catch (RestClientException e) {
-            log.warn("inventory could not restock {}: {}", sku, e.getMostSpecificCause().toString());
+            log.warn(
+                    "inventory could not restock {}: {}",
+                    sku,
+                    e.getMostSpecificCause().toString());
             throw new ServiceUnavailableException("inventory could not restock " + sku + "; try again shortly", e);
         }
         if (restocked == null) {
@@ -76,17 +93,13 @@ class InventoryClient {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true) // a newer inventory-worker may say more
-    record Stock(String sku, int available) {
-    }
+    record Stock(String sku, int available) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record StockList(List<Stock> stock) {
-    }
+    record StockList(List<Stock> stock) {}
 
-    record RestockCommand(int quantity, String restockId) {
-    }
+    record RestockCommand(int quantity, String restockId) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Restocked(String sku, int available, int signalledOrders, boolean replayed) {
-    }
+    record Restocked(String sku, int available, int signalledOrders, boolean replayed) {}
 }

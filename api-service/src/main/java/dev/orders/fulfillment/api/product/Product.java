@@ -15,14 +15,14 @@ public class Product {
 
     @Id
     private UUID id;
+
     private String sku;
     private String name;
     private String description;
     private BigDecimal price;
     private int weightGrams;
 
-    protected Product() {
-    }
+    protected Product() {}
 
     UUID id() {
         return id;

@@ -25,7 +25,9 @@ class ProductCatalog {
     List<ProductView> list() {
         List<Product> catalog = products.findAllByOrderBySku();
         Map<String, Integer> stock = inventory.stock();
-        return catalog.stream().map(product -> ProductView.of(product, stock.get(product.sku()))).toList();
+        return catalog.stream()
+                .map(product -> ProductView.of(product, stock.get(product.sku())))
+                .toList();
     }
 
     /** By id when {@code reference} is a UUID, else by SKU. */
@@ -33,7 +35,8 @@ class ProductCatalog {
         Optional<Product> product = UUID_FORM.matcher(reference).matches()
                 ? products.findById(UUID.fromString(reference))
                 : products.findBySku(reference);
-        return product.map(found -> ProductView.of(found, inventory.stock(found.sku()).orElse(null)));
+        return product.map(
+                found -> ProductView.of(found, inventory.stock(found.sku()).orElse(null)));
     }
 
     /** Empty when the SKU is not in the catalog; inventory is not asked then. */
@@ -41,12 +44,11 @@ class ProductCatalog {
     Optional<RestockOutcome> restock(String sku, int quantity, String restockId) {
         return products.findBySku(sku).map(product -> {
             InventoryClient.Restocked restocked = inventory.restock(sku, quantity, restockId);
-            return new RestockOutcome(ProductView.of(product, restocked.available()), restocked.signalledOrders(),
-                    restocked.replayed());
+            return new RestockOutcome(
+                    ProductView.of(product, restocked.available()), restocked.signalledOrders(), restocked.replayed());
         });
     }
 
     /** {@code replayed}: the Idempotency-Key had restocked before; this is that restock's answer, nothing added. */
-    record RestockOutcome(ProductView product, int signalledOrders, boolean replayed) {
-    }
+    record RestockOutcome(ProductView product, int signalledOrders, boolean replayed) {}
 }

@@ -56,9 +56,12 @@ class ProductController {
     @ApiResponse(responseCode = "400", description = "Malformed JSON, an invalid quantity or Idempotency-Key")
     @ApiResponse(responseCode = "404", description = "No such product")
     @ApiResponse(responseCode = "422", description = "The Idempotency-Key was used for another restock")
-    ProductCatalog.RestockOutcome restock(@PathVariable String sku, @Valid @RequestBody RestockRequest request,
+    ProductCatalog.RestockOutcome restock(
+            @PathVariable String sku,
+            @Valid @RequestBody RestockRequest request,
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
-            @Pattern(regexp = IdempotencyKeys.PATTERN, message = IdempotencyKeys.RULE) String idempotencyKey) {
+                    @Pattern(regexp = IdempotencyKeys.PATTERN, message = IdempotencyKeys.RULE)
+                    String idempotencyKey) {
         return catalog.restock(sku, request.quantity(), idempotencyKey).orElseThrow(() -> notFound(sku));
     }
 
@@ -66,12 +69,9 @@ class ProductController {
         return new NotFoundException("no product " + reference);
     }
 
-    record Products(List<ProductView> products) {
-    }
+    record Products(List<ProductView> products) {}
 
-    record ProductBody(ProductView product) {
-    }
+    record ProductBody(ProductView product) {}
 
-    record RestockRequest(@NotNull @Min(1) @Max(1_000_000) Integer quantity) {
-    }
+    record RestockRequest(@NotNull @Min(1) @Max(1_000_000) Integer quantity) {}
 }

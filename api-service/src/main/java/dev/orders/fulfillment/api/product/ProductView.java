@@ -8,7 +8,13 @@ record ProductView(
         UUID id, String sku, String name, String description, BigDecimal price, int weightGrams, Integer stock) {
 
     static ProductView of(Product product, Integer stock) {
-        return new ProductView(product.id(), product.sku(), product.name(), product.description(), product.price(),
-                product.weightGrams(), stock);
+        return new ProductView(
+                product.id(),
+                product.sku(),
+                product.name(),
+                product.description(),
+                product.price(),
+                product.weightGrams(),
+                stock);
     }
 }

@@ -32,8 +32,9 @@ class ApiSecurityConfig {
     private static final String[] OPEN = {"/api/health", "/actuator/health", "/actuator/health/**", "/error"};
 
     /** The OpenAPI document and Swagger UI, open in both modes: they say how to call the API, not what it holds. */
-    private static final String[] DOCUMENTATION = {"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
-            "/swagger-ui.html", "/swagger-ui/**"};
+    private static final String[] DOCUMENTATION = {
+        "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**"
+    };
 
     /** Before {@link #api}: its own content security policy, which lets Swagger UI load its scripts and styles. */
     @Bean
@@ -46,45 +47,54 @@ class ApiSecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, ApiSecurityProperties security, ObjectProvider<JwtDecoder> jwt,
-            RateLimits limits, Callers callers,
-            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http,
+            ApiSecurityProperties security,
+            ObjectProvider<JwtDecoder> jwt,
+            RateLimits limits,
+            Callers callers,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors)
+            throws Exception {
         SecurityProblems problems = new SecurityProblems(errors);
         stateless(http, security.contentSecurityPolicy(), security)
                 .cors(cors -> cors.configurationSource(cors(security.cors())))
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
+                .exceptionHandling(
+                        handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new RateLimitFilter(limits, callers, errors), AuthorizationFilter.class);
         if (security.mode() == SecurityMode.OPEN) {
             log.warn("orders.security.mode=open: the API asks nobody who they are; anyone who reaches it may place,"
                     + " review and cancel any order, set prices and restock (for a local demo only)");
-            return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();
+            return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                    .build();
         }
         if (jwt.getIfAvailable() == null) {
             throw new JwtNotConfiguredException();
         }
         return http.authorizeHttpRequests(requests -> {
-            requests.requestMatchers(OPEN).permitAll();
-            for (EndpointClass endpoints : EndpointClass.values()) {
-                requests.requestMatchers(endpoints.matcher()).hasAuthority(endpoints.authority());
-            }
-            requests.anyRequest().authenticated();
-        }).oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults())
-                .authenticationEntryPoint(problems).accessDeniedHandler(problems)).build();
+                    requests.requestMatchers(OPEN).permitAll();
+                    for (EndpointClass endpoints : EndpointClass.values()) {
+                        requests.requestMatchers(endpoints.matcher()).hasAuthority(endpoints.authority());
+                    }
+                    requests.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .build();
     }
 
     /**
      * Bearer tokens only, no cookies or sessions: nothing a forged cross-site request could ride on, so no CSRF tokens,
      * and nothing to log out of or redirect to.
      */
-    private static HttpSecurity stateless(HttpSecurity http, String contentSecurityPolicy,
-            ApiSecurityProperties security) throws Exception {
+    private static HttpSecurity stateless(
+            HttpSecurity http, String contentSecurityPolicy, ApiSecurityProperties security) throws Exception {
         return http.csrf(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
                         .referrerPolicy(referrer -> referrer.policy(security.referrerPolicy())));
     }
 

@@ -30,6 +30,5 @@ public record ApiSecurityProperties(
             @DefaultValue List<String> allowedMethods,
             @DefaultValue List<String> allowedHeaders,
             @DefaultValue List<String> exposedHeaders,
-            @DefaultValue("30m") Duration maxAge) {
-    }
+            @DefaultValue("30m") Duration maxAge) {}
 }

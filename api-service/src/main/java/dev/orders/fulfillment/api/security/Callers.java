@@ -25,8 +25,9 @@ public class Callers {
         if (token == null) {
             return new Caller(ANONYMOUS, mode == SecurityMode.OPEN);
         }
-        boolean mayOverridePrices = token.getAuthorities().stream().anyMatch(granted ->
-                EndpointClass.authority(EndpointClass.PRICE_OVERRIDE_SCOPE).equals(granted.getAuthority()));
+        boolean mayOverridePrices = token.getAuthorities().stream()
+                .anyMatch(granted -> EndpointClass.authority(EndpointClass.PRICE_OVERRIDE_SCOPE)
+                        .equals(granted.getAuthority()));
         return new Caller("sub:" + token.getName(), mayOverridePrices);
     }
 
@@ -46,6 +47,5 @@ public class Callers {
      * @param mayOverridePrices in open mode (the seed's manual-review curl sets a price), else with the
      *     {@code orders:price-override} scope
      */
-    public record Caller(String id, boolean mayOverridePrices) {
-    }
+    public record Caller(String id, boolean mayOverridePrices) {}
 }

@@ -14,9 +14,14 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * ({@code orders.rate-limit.limits}); the OpenAPI document names the scope of every operation from here.
  */
 public enum EndpointClass {
-    READ("orders:read", routes(HttpMethod.GET, "/api/orders", "/api/orders/*", "/api/products", "/api/products/*"),
+    READ(
+            "orders:read",
+            routes(HttpMethod.GET, "/api/orders", "/api/orders/*", "/api/products", "/api/products/*"),
             routes(HttpMethod.HEAD, "/api/orders", "/api/orders/*", "/api/products", "/api/products/*")),
-    WRITE("orders:write", routes(HttpMethod.POST, "/api/orders"), routes(HttpMethod.PUT, "/api/orders/*"),
+    WRITE(
+            "orders:write",
+            routes(HttpMethod.POST, "/api/orders"),
+            routes(HttpMethod.PUT, "/api/orders/*"),
             routes(HttpMethod.DELETE, "/api/orders/*")),
     REVIEW("orders:review", routes(HttpMethod.POST, "/api/orders/*/review")),
     RESTOCK("inventory:restock", routes(HttpMethod.POST, "/api/products/*/restock"));
@@ -25,8 +30,7 @@ public enum EndpointClass {
     public static final String PRICE_OVERRIDE_SCOPE = "orders:price-override";
 
     /** A method and a path pattern, {@code *} for one path segment. */
-    public record Route(HttpMethod method, String pattern) {
-    }
+    public record Route(HttpMethod method, String pattern) {}
 
     private final String scope;
     private final List<Route> routes;
@@ -38,7 +42,8 @@ public enum EndpointClass {
         this.routes = Arrays.stream(routes).flatMap(List::stream).toList();
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         this.matcher = new OrRequestMatcher(this.routes.stream()
-                .<RequestMatcher>map(route -> paths.matcher(route.method(), route.pattern())).toList());
+                .<RequestMatcher>map(route -> paths.matcher(route.method(), route.pattern()))
+                .toList());
     }
 
     public String scope() {
@@ -80,6 +85,8 @@ public enum EndpointClass {
     }
 
     private static List<Route> routes(HttpMethod method, String... patterns) {
-        return Arrays.stream(patterns).map(pattern -> new Route(method, pattern)).toList();
+        return Arrays.stream(patterns)
+                .map(pattern -> new Route(method, pattern))
+                .toList();
     }
 }

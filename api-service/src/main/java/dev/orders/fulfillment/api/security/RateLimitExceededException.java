@@ -13,9 +13,12 @@ import org.springframework.web.ErrorResponseException;
 final class RateLimitExceededException extends ErrorResponseException {
 
     RateLimitExceededException(EndpointClass endpoints, Duration retryAfter) {
-        super(ProblemType.RATE_LIMITED.status(), ProblemType.RATE_LIMITED.problem("too many "
-                + endpoints.name().toLowerCase(Locale.ROOT) + " requests from this client; try again in "
-                + retryAfterSeconds(retryAfter) + " s"), null);
+        super(
+                ProblemType.RATE_LIMITED.status(),
+                ProblemType.RATE_LIMITED.problem("too many "
+                        + endpoints.name().toLowerCase(Locale.ROOT) + " requests from this client; try again in "
+                        + retryAfterSeconds(retryAfter) + " s"),
+                null);
         getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(retryAfter)));
     }
 

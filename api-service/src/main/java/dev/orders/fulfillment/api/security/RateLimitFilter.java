@@ -33,8 +33,8 @@ final class RateLimitFilter extends OncePerRequestFilter {
         Optional<EndpointClass> endpoints = EndpointClass.of(request);
         Optional<Duration> wait = endpoints.flatMap(limited -> limits.take(callers.rateLimitKey(request), limited));
         if (wait.isPresent()) {
-            errors.resolveException(request, response, null,
-                    new RateLimitExceededException(endpoints.get(), wait.get()));
+            errors.resolveException(
+                    request, response, null, new RateLimitExceededException(endpoints.get(), wait.get()));
             return;
         }
         chain.doFilter(request, response);

@@ -20,12 +20,11 @@ public record RateLimitProperties(
         limits = limits == null ? Map.of() : Map.copyOf(limits);
         limits.forEach((endpoints, limit) -> {
             if (limit.capacity() < 1 || limit.perSecond() < 1) {
-                throw new IllegalArgumentException("orders.rate-limit.limits." + endpoints.name().toLowerCase()
-                        + ": capacity and per-second must be at least 1");
+                throw new IllegalArgumentException("orders.rate-limit.limits."
+                        + endpoints.name().toLowerCase() + ": capacity and per-second must be at least 1");
             }
         });
     }
 
-    public record Limit(long capacity, long perSecond) {
-    }
+    public record Limit(long capacity, long perSecond) {}
 }

@@ -23,9 +23,16 @@ class RateLimits {
 
     RateLimits(RateLimitProperties properties) {
         this.enabled = properties.enabled();
-        properties.limits().forEach((endpoints, limit) -> limited.put(endpoints, new Limited(limit,
-                Caffeine.newBuilder().maximumSize(properties.clients())
-                        .expireAfterAccess(timeToRefill(limit)).build())));
+        properties
+                .limits()
+                .forEach((endpoints, limit) -> limited.put(
+                        endpoints,
+                        new Limited(
+                                limit,
+                                Caffeine.newBuilder()
+                                        .maximumSize(properties.clients())
+                                        .expireAfterAccess(timeToRefill(limit))
+                                        .build())));
     }
 
     /** Empty when the request may go on, else how long the client should wait. */
@@ -34,7 +41,8 @@ class RateLimits {
         if (limit == null) {
             return Optional.empty();
         }
-        ConsumptionProbe probe = limit.buckets().get(client, key -> limit.newBucket()).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe =
+                limit.buckets().get(client, key -> limit.newBucket()).tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
@@ -45,8 +53,8 @@ class RateLimits {
     private record Limited(RateLimitProperties.Limit limit, Cache<String, Bucket> buckets) {
         Bucket newBucket() {
             return Bucket.builder()
-                    .addLimit(bandwidth -> bandwidth.capacity(limit.capacity())
-                            .refillGreedy(limit.perSecond(), Duration.ofSeconds(1)))
+                    .addLimit(bandwidth ->
+                            bandwidth.capacity(limit.capacity()).refillGreedy(limit.perSecond(), Duration.ofSeconds(1)))
                     .build();
         }
     }

@@ -48,8 +48,9 @@ class ApiDocumentation {
             "401", "No bearer token, or one that does not verify (jwt mode).",
             "403", "The token lacks the operation's scope (jwt mode).",
             "429", "Past this client's rate limit for the class of endpoint; `Retry-After` says when to try again.",
-            "503", "The order database (or Temporal, or inventory) is not answering; nothing changed."
-                    + " `Retry-After` says when to try again.");
+            "503",
+                    "The order database (or Temporal, or inventory) is not answering; nothing changed."
+                            + " `Retry-After` says when to try again.");
 
     @Bean
     OpenAPI orderFulfillmentApi() {
@@ -61,8 +62,13 @@ class ApiDocumentation {
                 // relative: the document is right wherever the API is served
                 .servers(List.of(new Server().url("/")))
                 .components(new Components()
-                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").bearerFormat("JWT").description("""
+                        .addSecuritySchemes(
+                                BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description("""
                                         A JWT verified as spring.security.oauth2.resourceserver.jwt.* say, with the \
                                         operation's scope in its `scope` (or `scp`) claim. Not asked for when the \
                                         service runs with orders.security.mode=open.""")));
@@ -84,9 +90,10 @@ class ApiDocumentation {
         return openApi -> {
             // here, not with the components above: springdoc replaces the schemas with those it finds
             openApi.getComponents().addSchemas(PROBLEM, problem());
-            openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach(
-                    (method, operation) -> EndpointClass.of(HttpMethod.valueOf(method.name()), path).ifPresent(
-                            endpoints -> describe(operation, endpoints))));
+            openApi.getPaths()
+                    .forEach((path, item) -> item.readOperationsMap()
+                            .forEach((method, operation) -> EndpointClass.of(HttpMethod.valueOf(method.name()), path)
+                                    .ifPresent(endpoints -> describe(operation, endpoints))));
         };
     }
 
@@ -97,14 +104,18 @@ class ApiDocumentation {
     @Bean
     OpenApiCustomizer linksFromThePlacedOrder() {
         return openApi -> {
-            ApiResponse placed = openApi.getPaths().get(ORDERS).getPost().getResponses().get("201");
+            ApiResponse placed =
+                    openApi.getPaths().get(ORDERS).getPost().getResponses().get("201");
             openApi.getPaths().forEach((path, item) -> {
                 if (path.startsWith(ORDERS + "/{id}")) {
-                    item.readOperations().forEach(operation -> placed.link(
-                            Character.toUpperCase(operation.getOperationId().charAt(0))
-                                    + operation.getOperationId().substring(1),
-                            new Link().operationId(operation.getOperationId())
-                                    .parameters("id", "$response.body#/order/id")));
+                    item.readOperations()
+                            .forEach(operation -> placed.link(
+                                    Character.toUpperCase(
+                                                    operation.getOperationId().charAt(0))
+                                            + operation.getOperationId().substring(1),
+                                    new Link()
+                                            .operationId(operation.getOperationId())
+                                            .parameters("id", "$response.body#/order/id")));
                 }
             });
         };
@@ -115,21 +126,26 @@ class ApiDocumentation {
         EVERY_OPERATION.forEach((status, description) -> {
             ApiResponse response = new ApiResponse().description(description);
             if (status.equals("429") || status.equals("503")) {
-                response.addHeaderObject("Retry-After", new Header().description("seconds")
-                        .schema(new IntegerSchema().minimum(BigDecimal.ONE)));
+                response.addHeaderObject(
+                        "Retry-After",
+                        new Header().description("seconds").schema(new IntegerSchema().minimum(BigDecimal.ONE)));
             }
             operation.getResponses().putIfAbsent(status, response);
         });
         if (operation.getRequestBody() != null) {
-            operation.getResponses().putIfAbsent("413", new ApiResponse()
-                    .description("The body is larger than orders.http.max-body-size."));
+            operation
+                    .getResponses()
+                    .putIfAbsent(
+                            "413", new ApiResponse().description("The body is larger than orders.http.max-body-size."));
             operation.getResponses().putIfAbsent("415", new ApiResponse().description("A body that is not JSON."));
         }
         // what springdoc found declared (400, 404, …) becomes problem+json too
         operation.getResponses().forEach((status, response) -> {
             if (status.startsWith("4") || status.startsWith("5")) {
-                response.setContent(new Content().addMediaType("application/problem+json",
-                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+                response.setContent(new Content()
+                        .addMediaType(
+                                "application/problem+json",
+                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
             }
         });
     }
@@ -140,14 +156,23 @@ class ApiDocumentation {
                 .addProperty("field", new StringSchema().description("as the client wrote it: items[0].quantity"))
                 .addProperty("message", new StringSchema())
                 .required(List.of("field", "message"));
-        return new ObjectSchema().description("RFC 9457 problem details")
-                .addProperty("type", new StringSchema().format("uri").example(ProblemType.INVALID_FIELDS.uri()
-                        .toString()).description("urn:order-fulfillment:problem:<kind> (README, \"Errors\"), one of: "
-                        + String.join(", ", Arrays.stream(ProblemType.values()).map(type -> type.uri().toString())
-                                .toList())))
+        return new ObjectSchema()
+                .description("RFC 9457 problem details")
+                .addProperty(
+                        "type",
+                        new StringSchema()
+                                .format("uri")
+                                .example(ProblemType.INVALID_FIELDS.uri().toString())
+                                .description("urn:order-fulfillment:problem:<kind> (README, \"Errors\"), one of: "
+                                        + String.join(
+                                                ", ",
+                                                Arrays.stream(ProblemType.values())
+                                                        .map(type -> type.uri().toString())
+                                                        .toList())))
                 .addProperty("title", new StringSchema())
-                .addProperty("status", new IntegerSchema().minimum(BigDecimal.valueOf(400))
-                        .maximum(BigDecimal.valueOf(599)))
+                .addProperty(
+                        "status",
+                        new IntegerSchema().minimum(BigDecimal.valueOf(400)).maximum(BigDecimal.valueOf(599)))
                 .addProperty("detail", new StringSchema())
                 .addProperty("instance", new StringSchema().format("uri-reference"))
                 .addProperty("errors", new ArraySchema().items(field).description("each invalid field"))

@@ -56,12 +56,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** Spring's own web errors (405, 406, 415, no such resource) keep its detail and get the kind of their status. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         // Spring's errors pass no body here: theirs is the exception's own, rendered after this
-        ProblemDetail problem = body instanceof ProblemDetail given ? given
+        ProblemDetail problem = body instanceof ProblemDetail given
+                ? given
                 : ex instanceof ErrorResponse error ? error.getBody() : null;
-        if (problem != null && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+        if (problem != null
+                && (problem.getType() == null
+                        || "about:blank".equals(problem.getType().toString()))) {
             problem.setType(ProblemType.of(status).uri());
         }
         return super.handleExceptionInternal(ex, body, headers, status, request);
@@ -70,7 +73,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<InvalidField> fields = ex.getFieldErrors().stream().map(ApiExceptionHandler::invalidField).toList();
+        List<InvalidField> fields = ex.getFieldErrors().stream()
+                .map(ApiExceptionHandler::invalidField)
+                .toList();
         return handleExceptionInternal(ex, invalid(fields), headers, status, request);
     }
 
@@ -81,8 +86,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         List<InvalidField> fields = ex.getParameterValidationResults().stream()
                 .flatMap(result -> result instanceof ParameterErrors body
                         ? body.getFieldErrors().stream().map(ApiExceptionHandler::invalidField)
-                        : result.getResolvableErrors().stream().map(error -> new InvalidField(
-                                wireName(result.getMethodParameter()), error.getDefaultMessage())))
+                        : result.getResolvableErrors().stream()
+                                .map(error -> new InvalidField(
+                                        wireName(result.getMethodParameter()), error.getDefaultMessage())))
                 .toList();
         return handleExceptionInternal(ex, invalid(fields), headers, status, request);
     }
@@ -109,16 +115,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof UnrecognizedPropertyException unknown) {
             problem = wrongValue(unknown, "is not a field of this request");
         } else if (cause instanceof DatabindException wrongType) {
-            problem = wrongValue(wrongType, ExpectedType.describe(
-                    wrongType instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null));
+            problem = wrongValue(
+                    wrongType,
+                    ExpectedType.describe(
+                            wrongType instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null));
         } else if (cause instanceof InputCoercionException outOfRange) {
             problem = wrongValue(outOfRange, "is out of range");
         } else if (cause instanceof JacksonException malformed) {
             // the parser's own message quotes internals ("[Source: REDACTED …]"); where it broke is what helps
             TokenStreamLocation at = malformed.getLocation();
-            problem = ProblemType.MALFORMED_REQUEST.problem(at == null || at.getLineNr() < 1
-                    ? "malformed JSON"
-                    : "malformed JSON at line " + at.getLineNr() + ", column " + at.getColumnNr());
+            problem = ProblemType.MALFORMED_REQUEST.problem(
+                    at == null || at.getLineNr() < 1
+                            ? "malformed JSON"
+                            : "malformed JSON at line " + at.getLineNr() + ", column " + at.getColumnNr());
         } else {
             problem = ProblemType.MALFORMED_REQUEST.problem("a JSON request body is required");
         }
@@ -129,8 +138,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(
             TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String name = ex instanceof MethodArgumentTypeMismatchException argument
-                ? argument.getName() : ex.getPropertyName();
+        String name =
+                ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : ex.getPropertyName();
         InvalidField field = new InvalidField(name, ExpectedType.describe(ex.getRequiredType()));
         return handleExceptionInternal(ex, invalid(List.of(field)), headers, status, request);
     }
@@ -142,7 +151,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail unauthenticated(AuthenticationException ex) {
         return ProblemType.UNAUTHENTICATED.problem(
-                ex instanceof OAuth2AuthenticationException invalid && invalid.getError().getDescription() != null
+                ex instanceof OAuth2AuthenticationException invalid
+                                && invalid.getError().getDescription() != null
                         ? "the bearer token was refused: " + invalid.getError().getDescription()
                         : "this endpoint needs a bearer token: Authorization: Bearer <JWT>");
     }
@@ -160,19 +170,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler({InvalidParameterException.class, RequestRejectedException.class})
     ProblemDetail malformedQuery(Exception ex) {
-        return ProblemType.MALFORMED_REQUEST.problem(ex instanceof RequestRejectedException rejected
-                ? rejected.getMessage() : "the query string is malformed");
+        return ProblemType.MALFORMED_REQUEST.problem(
+                ex instanceof RequestRejectedException rejected
+                        ? rejected.getMessage()
+                        : "the query string is malformed");
     }
 
     /**
      * PostgreSQL unreachable, shutting down, or too slow to hand out a connection: a 503 (nothing was written, try
      * again). Any other database failure is a bug, a 500.
      */
-    @ExceptionHandler({CannotCreateTransactionException.class, TransactionSystemException.class,
-            DataAccessException.class})
+    @ExceptionHandler({
+        CannotCreateTransactionException.class,
+        TransactionSystemException.class,
+        DataAccessException.class
+    })
     ResponseEntity<ProblemDetail> database(Exception ex) {
-        if (ex instanceof CannotCreateTransactionException || ex instanceof DataAccessResourceFailureException
-                || ex instanceof TransientDataAccessException || connectionLost(ex)) {
+        if (ex instanceof CannotCreateTransactionException
+                || ex instanceof DataAccessResourceFailureException
+                || ex instanceof TransientDataAccessException
+                || connectionLost(ex)) {
             log.warn("database unavailable: {}", ex.getMessage());
             return unavailable("the order database is not answering; nothing was changed, try again");
         }
@@ -186,7 +203,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      */
     private static boolean connectionLost(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
@@ -206,7 +224,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** A declared length over the limit, refused by {@link RequestBodyLimit} before anything read the body. */
     @ExceptionHandler
     ResponseEntity<Object> bodyTooLarge(RequestBodyLimit.BodyTooLargeException ex) {
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(ProblemType.BODY_TOO_LARGE.problem(ex.getMessage()));
     }
 

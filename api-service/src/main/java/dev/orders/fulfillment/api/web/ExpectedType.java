@@ -8,8 +8,7 @@ import java.util.UUID;
 /** Tells a client what a field should have held, from the Java type it failed to become. */
 public final class ExpectedType {
 
-    private ExpectedType() {
-    }
+    private ExpectedType() {}
 
     public static String describe(Class<?> type) {
         if (type == null) {
@@ -17,9 +16,10 @@ public final class ExpectedType {
         }
         if (type.isEnum()) {
             // every enum of the API is written as its lower-case name
-            return "must be one of " + Arrays.stream(type.getEnumConstants())
-                    .map(constant -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT))
-                    .toList();
+            return "must be one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(constant -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT))
+                            .toList();
         }
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
             return "must be a whole number";

@@ -10,12 +10,14 @@ class IdempotencyKeyException extends ErrorResponseException {
     }
 
     static IdempotencyKeyException reused(String key) {
-        return new IdempotencyKeyException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+        return new IdempotencyKeyException(
+                ProblemType.IDEMPOTENCY_KEY_REUSED,
                 "Idempotency-Key " + key + " was already used for a different order");
     }
 
     static IdempotencyKeyException inFlight(String key) {
-        return new IdempotencyKeyException(ProblemType.IDEMPOTENCY_KEY_IN_FLIGHT,
+        return new IdempotencyKeyException(
+                ProblemType.IDEMPOTENCY_KEY_IN_FLIGHT,
                 "the first request with Idempotency-Key " + key + " is still being placed; try again shortly");
     }
 }

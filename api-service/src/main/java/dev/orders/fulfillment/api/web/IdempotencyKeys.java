@@ -29,6 +29,7 @@ public class IdempotencyKeys {
     public static final String HEADER = "Idempotency-Key";
     /** What a key may be: 1 to 255 visible ASCII characters, as Stripe's. */
     public static final String PATTERN = "^[\\x21-\\x7E]{1,255}$";
+
     public static final String RULE = "must be 1 to 255 visible ASCII characters";
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyKeys.class);
@@ -39,7 +40,10 @@ public class IdempotencyKeys {
     private final Duration abandonAfter;
     private final Duration retention;
 
-    IdempotencyKeys(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json,
+    IdempotencyKeys(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            JsonMapper json,
             @Value("${orders.idempotency.abandon-after}") Duration abandonAfter,
             @Value("${orders.idempotency.retention}") Duration retention) {
         if (retention.compareTo(Duration.ofHours(24)) < 0) {
@@ -54,16 +58,13 @@ public class IdempotencyKeys {
     }
 
     /** What {@link #claim} found: the key for this request to place its order with, or the first answer. */
-    public sealed interface Held permits Claim, Answer {
-    }
+    public sealed interface Held permits Claim, Answer {}
 
     /** A key this request now holds: the order it places {@link #complete}s it. */
-    public record Claim(String client, String key, UUID lease) implements Held {
-    }
+    public record Claim(String client, String key, UUID lease) implements Held {}
 
     /** The answer the key's first request got. */
-    public record Answer(int status, String location, String body) implements Held {
-    }
+    public record Answer(int status, String location, String body) implements Held {}
 
     /**
      * Claims the key for this request, or answers as the key's first request was answered.
@@ -77,8 +78,12 @@ public class IdempotencyKeys {
             boolean inserted = jdbc.sql("""
                     INSERT INTO orders.idempotency_keys (client, key, fingerprint, lease)
                     VALUES (:client, :key, :fingerprint, :lease) ON CONFLICT DO NOTHING""")
-                    .param("client", client).param("key", key).param("fingerprint", fingerprint)
-                    .param("lease", lease).update() == 1;
+                            .param("client", client)
+                            .param("key", key)
+                            .param("fingerprint", fingerprint)
+                            .param("lease", lease)
+                            .update()
+                    == 1;
             if (inserted) {
                 return new Claim(client, key, lease);
             }
@@ -86,10 +91,16 @@ public class IdempotencyKeys {
                     SELECT fingerprint, lease, status, location, response,
                            locked_at < now() - make_interval(secs => :abandon) AS abandoned
                     FROM orders.idempotency_keys WHERE client = :client AND key = :key""")
-                    .param("client", client).param("key", key).param("abandon", abandonAfter.toMillis() / 1000.0)
-                    .query((row, n) -> new Existing(row.getBytes("fingerprint"), row.getObject("lease", UUID.class),
-                            row.getObject("status", Integer.class), row.getString("location"),
-                            row.getString("response"), row.getBoolean("abandoned")))
+                    .param("client", client)
+                    .param("key", key)
+                    .param("abandon", abandonAfter.toMillis() / 1000.0)
+                    .query((row, n) -> new Existing(
+                            row.getBytes("fingerprint"),
+                            row.getObject("lease", UUID.class),
+                            row.getObject("status", Integer.class),
+                            row.getString("location"),
+                            row.getString("response"),
+                            row.getBoolean("abandoned")))
                     .optional();
             if (existing.isEmpty()) {
                 if (attempt < 2) {
@@ -105,8 +116,10 @@ public class IdempotencyKeys {
                 return new Answer(found.status(), found.location(), found.response());
             }
             if (found.abandoned() && takeOver(client, key, found.lease(), lease)) {
-                log.warn("Idempotency-Key {} of {}: its first request never finished; this one places the order",
-                        key, client);
+                log.warn(
+                        "Idempotency-Key {} of {}: its first request never finished; this one places the order",
+                        key,
+                        client);
                 return new Claim(client, key, lease);
             }
             throw IdempotencyKeyException.inFlight(key);
@@ -124,9 +137,14 @@ public class IdempotencyKeys {
                 SET order_id = :order, status = :status, location = :location, response = :response,
                     completed_at = now()
                 WHERE client = :client AND key = :key AND lease = :lease AND status IS NULL""")
-                .param("order", orderId).param("status", answer.status()).param("location", answer.location())
-                .param("response", answer.body()).param("client", claim.client()).param("key", claim.key())
-                .param("lease", claim.lease()).update();
+                .param("order", orderId)
+                .param("status", answer.status())
+                .param("location", answer.location())
+                .param("response", answer.body())
+                .param("client", claim.client())
+                .param("key", claim.key())
+                .param("lease", claim.lease())
+                .update();
         if (completed != 1) {
             throw IdempotencyKeyException.inFlight(claim.key());
         }
@@ -141,7 +159,10 @@ public class IdempotencyKeys {
         transactions.executeWithoutResult(tx -> jdbc.sql("""
                 DELETE FROM orders.idempotency_keys
                 WHERE client = :client AND key = :key AND lease = :lease AND status IS NULL""")
-                .param("client", claim.client()).param("key", claim.key()).param("lease", claim.lease()).update());
+                .param("client", claim.client())
+                .param("key", claim.key())
+                .param("lease", claim.lease())
+                .update());
     }
 
     public String serialize(Object body) {
@@ -149,7 +170,8 @@ public class IdempotencyKeys {
     }
 
     /** Forgets keys past their retention, a batch at a time so no one statement holds many rows. */
-    @Scheduled(fixedDelayString = "${orders.idempotency.cleanup-interval}",
+    @Scheduled(
+            fixedDelayString = "${orders.idempotency.cleanup-interval}",
             initialDelayString = "${orders.idempotency.cleanup-interval}")
     public void forgetExpired() {
         int forgotten = 0;
@@ -158,8 +180,7 @@ public class IdempotencyKeys {
             batch = jdbc.sql("""
                     DELETE FROM orders.idempotency_keys WHERE ctid IN (
                         SELECT ctid FROM orders.idempotency_keys
-                        WHERE created_at < now() - make_interval(secs => :retention) LIMIT 5000)""")
-                    .param("retention", retention.toSeconds()).update();
+                        WHERE created_at < now() - make_interval(secs => :retention) LIMIT 5000)""").param("retention", retention.toSeconds()).update();
             forgotten += batch;
         } while (batch > 0);
         if (forgotten > 0) {
@@ -171,8 +192,12 @@ public class IdempotencyKeys {
         return jdbc.sql("""
                 UPDATE orders.idempotency_keys SET lease = :lease, locked_at = now()
                 WHERE client = :client AND key = :key AND lease = :abandoned AND status IS NULL""")
-                .param("lease", lease).param("client", client).param("key", key).param("abandoned", abandoned)
-                .update() == 1;
+                        .param("lease", lease)
+                        .param("client", client)
+                        .param("key", key)
+                        .param("abandoned", abandoned)
+                        .update()
+                == 1;
     }
 
     /** SHA-256 of the request as parsed, so spacing and field order do not make a retry another request. */
@@ -184,7 +209,6 @@ public class IdempotencyKeys {
         }
     }
 
-    private record Existing(byte[] fingerprint, UUID lease, Integer status, String location, String response,
-            boolean abandoned) {
-    }
+    private record Existing(
+            byte[] fingerprint, UUID lease, Integer status, String location, String response, boolean abandoned) {}
 }

@@ -27,7 +27,8 @@ class RequestBodyLimit extends OncePerRequestFilter {
     private final long limit;
     private final HandlerExceptionResolver errors;
 
-    RequestBodyLimit(@Value("${orders.http.max-body-size}") DataSize limit,
+    RequestBodyLimit(
+            @Value("${orders.http.max-body-size}") DataSize limit,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver errors) {
         this.limit = limit.toBytes();
         this.errors = errors;
@@ -40,17 +41,19 @@ class RequestBodyLimit extends OncePerRequestFilter {
             errors.resolveException(request, response, null, new BodyTooLargeException(limit));
             return;
         }
-        chain.doFilter(new HttpServletRequestWrapper(request) {
-            private ServletInputStream bounded;
+        chain.doFilter(
+                new HttpServletRequestWrapper(request) {
+                    private ServletInputStream bounded;
 
-            @Override
-            public ServletInputStream getInputStream() throws IOException {
-                if (bounded == null) {
-                    bounded = new Bounded(super.getInputStream(), limit);
-                }
-                return bounded;
-            }
-        }, response);
+                    @Override
+                    public ServletInputStream getInputStream() throws IOException {
+                        if (bounded == null) {
+                            bounded = new Bounded(super.getInputStream(), limit);
+                        }
+                        return bounded;
+                    }
+                },
+                response);
     }
 
     /** Thrown as a body's reader passes the limit, or for a declared length over it. */

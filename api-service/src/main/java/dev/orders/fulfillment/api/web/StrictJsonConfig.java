@@ -36,21 +36,25 @@ class StrictJsonConfig {
 
     @Bean
     JsonMapperBuilderCustomizer strictJsonTypes() {
-        return builder -> builder
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        return builder -> builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .withCoercionConfig(LogicalType.Textual, text -> text
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-                .addModule(new SimpleModule("exact-enum-names").setDeserializerModifier(new ValueDeserializerModifier() {
-                    @Override
-                    public ValueDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
-                            BeanDescription.Supplier description, ValueDeserializer<?> deserializer) {
-                        return new ExactNames(type.getRawClass());
-                    }
-                }));
+                .withCoercionConfig(
+                        LogicalType.Textual,
+                        text -> text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .addModule(new SimpleModule("exact-enum-names")
+                        .setDeserializerModifier(new ValueDeserializerModifier() {
+                            @Override
+                            public ValueDeserializer<?> modifyEnumDeserializer(
+                                    DeserializationConfig config,
+                                    JavaType type,
+                                    BeanDescription.Supplier description,
+                                    ValueDeserializer<?> deserializer) {
+                                return new ExactNames(type.getRawClass());
+                            }
+                        }));
     }
 
     /** Every enum of the API by its documented name (the lower-case constant), exactly as written. */
@@ -61,8 +65,8 @@ class StrictJsonConfig {
         ExactNames(Class<?> type) {
             super(type);
             byName = Arrays.stream(type.getEnumConstants())
-                    .collect(Collectors.toMap(constant -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT),
-                            Function.identity()));
+                    .collect(Collectors.toMap(
+                            constant -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT), Function.identity()));
         }
 
         @Override
@@ -71,7 +75,8 @@ class StrictJsonConfig {
                 return context.handleUnexpectedToken(handledType(), parser);
             }
             Object value = byName.get(parser.getString());
-            return value != null ? value
+            return value != null
+                    ? value
                     : context.handleWeirdStringValue(handledType(), parser.getString(), "not one of its names");
         }
     }

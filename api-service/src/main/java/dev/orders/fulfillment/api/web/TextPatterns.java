@@ -21,6 +21,5 @@ public final class TextPatterns {
 
     public static final String NO_CONTROL_CHARACTERS = "must not contain control characters";
 
-    private TextPatterns() {
-    }
+    private TextPatterns() {}
 }

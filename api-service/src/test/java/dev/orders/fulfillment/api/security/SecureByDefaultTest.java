@@ -26,7 +26,9 @@ class SecureByDefaultTest {
             .withInitializer(new ConfigDataApplicationContextInitializer())
             .withConfiguration(AutoConfigurations.of(OAuth2ResourceServerAutoConfiguration.class))
             .withUserConfiguration(Security.class, ApiSecurityConfig.class, RateLimits.class, Callers.class)
-            .withBean("handlerExceptionResolver", HandlerExceptionResolver.class,
+            .withBean(
+                    "handlerExceptionResolver",
+                    HandlerExceptionResolver.class,
                     () -> (request, response, handler, failure) -> null);
 
     @Test
@@ -46,25 +48,33 @@ class SecureByDefaultTest {
 
     @Test
     void withAKeyToVerifyTokensItStarts(@TempDir Path dir) throws Exception {
-        Path key = Files.writeString(dir.resolve("jwt-public.pem"), "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder().encodeToString(
-                        KeyPairGenerator.getInstance("RSA").generateKeyPair().getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n");
+        Path key = Files.writeString(
+                dir.resolve("jwt-public.pem"),
+                "-----BEGIN PUBLIC KEY-----\n"
+                        + Base64.getMimeEncoder()
+                                .encodeToString(KeyPairGenerator.getInstance("RSA")
+                                        .generateKeyPair()
+                                        .getPublic()
+                                        .getEncoded())
+                        + "\n-----END PUBLIC KEY-----\n");
         api.withPropertyValues("spring.security.oauth2.resourceserver.jwt.public-key-location=" + key.toUri())
-                .run(context -> assertThat(context).hasNotFailed()
-                        .getBeans(SecurityFilterChain.class).containsOnlyKeys("documentation", "api"));
+                .run(context -> assertThat(context)
+                        .hasNotFailed()
+                        .getBeans(SecurityFilterChain.class)
+                        .containsOnlyKeys("documentation", "api"));
     }
 
     @Test
     void openModeIsAnExplicitChoice() {
         api.withPropertyValues("orders.security.mode=open")
-                .run(context -> assertThat(context).hasNotFailed()
-                        .getBeans(SecurityFilterChain.class).containsOnlyKeys("documentation", "api"));
+                .run(context -> assertThat(context)
+                        .hasNotFailed()
+                        .getBeans(SecurityFilterChain.class)
+                        .containsOnlyKeys("documentation", "api"));
     }
 
     @Configuration(proxyBeanMethods = false)
     @EnableWebSecurity
     @EnableConfigurationProperties({ApiSecurityProperties.class, RateLimitProperties.class})
-    static class Security {
-    }
+    static class Security {}
 }
