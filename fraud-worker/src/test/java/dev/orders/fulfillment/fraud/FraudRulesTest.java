@@ -6,6 +6,7 @@ import dev.orders.fulfillment.contracts.CustomerHistory;
 import dev.orders.fulfillment.contracts.CustomerTier;
 import dev.orders.fulfillment.contracts.FraudAssessmentInput;
 import dev.orders.fulfillment.contracts.FraudAssessmentResult;
+import dev.orders.fulfillment.contracts.WireNamed;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
@@ -61,7 +62,7 @@ class FraudRulesTest {
         FraudAssessmentInput input = new FraudAssessmentInput(
                 UUID.randomUUID(),
                 customerId,
-                CustomerTier.fromWire(tier).orElseThrow(),
+                WireNamed.fromWire(CustomerTier.class, tier).orElseThrow(),
                 amount,
                 new CustomerHistory(completed, paymentFailures, rejections, ordersLastHour));
 

@@ -1,12 +1,7 @@
 package dev.orders.fulfillment.contracts;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Optional;
-
 /** The business decision that shaped the order's outcome; the seed's vocabulary. */
-public enum DecisionPath {
+public enum DecisionPath implements WireNamed {
     AUTO_APPROVED,
     MANUAL_REVIEW,
     MANUAL_APPROVED,
@@ -15,13 +10,4 @@ public enum DecisionPath {
     PAYMENT_DECLINED,
     PAYMENT_ERROR,
     VALIDATION_FAILED;
-
-    @JsonValue
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static Optional<DecisionPath> fromWire(String value) {
-        return Arrays.stream(values()).filter(p -> p.wireName().equals(value)).findFirst();
-    }
 }

@@ -1,18 +1,10 @@
 package dev.orders.fulfillment.contracts;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
-
-public enum NotificationType {
+public enum NotificationType implements WireNamed {
     ORDER_CONFIRMED,
     MANUAL_REVIEW,
     ORDER_REJECTED,
     BACKORDER,
     PAYMENT_FAILED,
     ORDER_CANCELLED;
-
-    @JsonValue
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }

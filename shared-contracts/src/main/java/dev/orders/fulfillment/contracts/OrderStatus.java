@@ -1,12 +1,7 @@
 package dev.orders.fulfillment.contracts;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Optional;
-
 /** An order's status as the orders table and the API show it (lower-case on the wire and in the database). */
-public enum OrderStatus {
+public enum OrderStatus implements WireNamed {
     PENDING,
     PROCESSING,
     MANUAL_REVIEW,
@@ -16,15 +11,6 @@ public enum OrderStatus {
     REJECTED,
     PAYMENT_FAILED,
     CANCELLED;
-
-    @JsonValue
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static Optional<OrderStatus> fromWire(String value) {
-        return Arrays.stream(values()).filter(s -> s.wireName().equals(value)).findFirst();
-    }
 
     public boolean isTerminal() {
         return this == COMPLETED || this == REJECTED || this == PAYMENT_FAILED || this == CANCELLED;

@@ -1,9 +1,6 @@
 package dev.orders.fulfillment.contracts;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
-
-public enum OrderStep {
+public enum OrderStep implements WireNamed {
     VALIDATING,
     ASSESSING_FRAUD,
     AWAITING_REVIEW,
@@ -14,9 +11,4 @@ public enum OrderStep {
     NOTIFYING,
     COMPENSATING,
     DONE;
-
-    @JsonValue
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }

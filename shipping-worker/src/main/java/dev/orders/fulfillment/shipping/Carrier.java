@@ -1,10 +1,11 @@
 package dev.orders.fulfillment.shipping;
 
+import dev.orders.fulfillment.contracts.WireNamed;
 import java.util.Locale;
 import java.util.UUID;
 
 /** The carriers the shop books, each with the prefix of its tracking ids. */
-enum Carrier {
+enum Carrier implements WireNamed {
     FREIGHT("FRT"),
     EXPRESS("EXP"),
     POSTAL("PST"),
@@ -14,10 +15,6 @@ enum Carrier {
 
     Carrier(String trackingPrefix) {
         this.trackingPrefix = trackingPrefix;
-    }
-
-    String wireName() {
-        return name().toLowerCase(Locale.ROOT);
     }
 
     /**

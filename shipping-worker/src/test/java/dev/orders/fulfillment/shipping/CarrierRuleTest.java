@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orders.fulfillment.contracts.CustomerTier;
 import dev.orders.fulfillment.contracts.OrderLine;
+import dev.orders.fulfillment.contracts.WireNamed;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -35,8 +36,8 @@ class CarrierRuleTest {
             exactly 100 is not postal                   | 2000      | standard | 100.00  | ground
             """)
     void choosesTheFirstMatchingCarrier(String rule, long grams, String tier, BigDecimal value, String carrier) {
-        Optional<Carrier> chosen =
-                CarrierRule.choose(grams, CustomerTier.fromWire(tier).orElseThrow(), value);
+        Optional<Carrier> chosen = CarrierRule.choose(
+                grams, WireNamed.fromWire(CustomerTier.class, tier).orElseThrow(), value);
 
         assertThat(chosen.map(Carrier::wireName)).isEqualTo(Optional.ofNullable(carrier));
     }

@@ -2,6 +2,7 @@ package dev.orders.fulfillment.api.order;
 
 import dev.orders.fulfillment.api.web.TextPatterns;
 import dev.orders.fulfillment.contracts.OrderStatus;
+import dev.orders.fulfillment.contracts.WireNamed;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
@@ -43,7 +44,7 @@ record OrderListQuery(
     Specification<Order> specification() {
         Specification<Order> matching = Specification.unrestricted();
         if (status != null) {
-            OrderStatus wanted = OrderStatus.fromWire(status).orElseThrow();
+            OrderStatus wanted = WireNamed.fromWire(OrderStatus.class, status).orElseThrow();
             matching = matching.and((order, query, where) -> where.equal(order.get("status"), wanted));
         }
         if (customerId != null) {

@@ -2,6 +2,7 @@ package dev.orders.fulfillment.api.order;
 
 import dev.orders.fulfillment.api.web.ExpectedType;
 import dev.orders.fulfillment.contracts.OrderStatus;
+import dev.orders.fulfillment.contracts.WireNamed;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -30,7 +31,7 @@ import java.lang.annotation.Target;
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            if (value == null || OrderStatus.fromWire(value).isPresent()) {
+            if (value == null || WireNamed.fromWire(OrderStatus.class, value).isPresent()) {
                 return true;
             }
             context.disableDefaultConstraintViolation();

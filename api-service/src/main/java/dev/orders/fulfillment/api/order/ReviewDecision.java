@@ -1,21 +1,9 @@
 package dev.orders.fulfillment.api.order;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Optional;
+import dev.orders.fulfillment.contracts.WireNamed;
 
 /** A reviewer's verdict; its wire name is also the payload of the workflow's review signal. */
-public enum ReviewDecision {
+public enum ReviewDecision implements WireNamed {
     APPROVED,
     REJECTED;
-
-    @JsonValue
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    static Optional<ReviewDecision> fromWire(String value) {
-        return Arrays.stream(values()).filter(d -> d.wireName().equals(value)).findFirst();
-    }
 }

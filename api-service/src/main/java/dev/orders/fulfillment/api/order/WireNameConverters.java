@@ -3,36 +3,33 @@ package dev.orders.fulfillment.api.order;
 import dev.orders.fulfillment.contracts.CustomerTier;
 import dev.orders.fulfillment.contracts.DecisionPath;
 import dev.orders.fulfillment.contracts.OrderStatus;
+import dev.orders.fulfillment.contracts.WireNamed;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
-import java.util.Optional;
-import java.util.function.Function;
 
 /** The orders table stores every enum by its lower-case wire name, the same word the API and the workflow use. */
 final class WireNameConverters {
 
     private WireNameConverters() {}
 
-    abstract static class WireNameConverter<E extends Enum<E>> implements AttributeConverter<E, String> {
+    abstract static class WireNameConverter<E extends Enum<E> & WireNamed> implements AttributeConverter<E, String> {
 
-        private final Function<E, String> toWire;
-        private final Function<String, Optional<E>> fromWire;
+        private final Class<E> type;
 
-        WireNameConverter(Function<E, String> toWire, Function<String, Optional<E>> fromWire) {
-            this.toWire = toWire;
-            this.fromWire = fromWire;
+        WireNameConverter(Class<E> type) {
+            this.type = type;
         }
 
         @Override
         public String convertToDatabaseColumn(E value) {
-            return value == null ? null : toWire.apply(value);
+            return value == null ? null : value.wireName();
         }
 
         @Override
         public E convertToEntityAttribute(String column) {
             return column == null
                     ? null
-                    : fromWire.apply(column)
+                    : WireNamed.fromWire(type, column)
                             .orElseThrow(() -> new IllegalStateException("unknown value in the database: " + column));
         }
     }
@@ -40,28 +37,28 @@ final class WireNameConverters {
     @Converter(autoApply = true)
     static class OrderStatusConverter extends WireNameConverter<OrderStatus> {
         OrderStatusConverter() {
-            super(OrderStatus::wireName, OrderStatus::fromWire);
+            super(OrderStatus.class);
         }
     }
 
     @Converter(autoApply = true)
     static class DecisionPathConverter extends WireNameConverter<DecisionPath> {
         DecisionPathConverter() {
-            super(DecisionPath::wireName, DecisionPath::fromWire);
+            super(DecisionPath.class);
         }
     }
 
     @Converter(autoApply = true)
     static class CustomerTierConverter extends WireNameConverter<CustomerTier> {
         CustomerTierConverter() {
-            super(CustomerTier::wireName, CustomerTier::fromWire);
+            super(CustomerTier.class);
         }
     }
 
     @Converter(autoApply = true)
     static class ReviewDecisionConverter extends WireNameConverter<ReviewDecision> {
         ReviewDecisionConverter() {
-            super(ReviewDecision::wireName, ReviewDecision::fromWire);
+            super(ReviewDecision.class);
         }
     }
 }
