@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Works through a batch of order rows claimed with {@code FOR UPDATE SKIP LOCKED}, so several instances share the
+ * Works through batches of order rows claimed with {@code FOR UPDATE SKIP LOCKED}, so several instances share the
  * work, in the transaction that claimed them. A batch stops at the first call Temporal does not answer; the rest
  * waits for the next round (a request working on one of those orders meanwhile waits for its lock).
  */
@@ -19,9 +19,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OrderBatches {
 
     private final TransactionTemplate transactions;
+    private final OrderWorkflowClient workflows;
 
-    OrderBatches(TransactionTemplate transactions) {
+    OrderBatches(TransactionTemplate transactions, OrderWorkflowClient workflows) {
         this.transactions = transactions;
+        this.workflows = workflows;
+    }
+
+    /** A scheduled round of batches; skipped while Temporal does not answer, so nothing is claimed meanwhile. */
+    void round(Runnable batches) {
+        if (workflows.temporalReachable()) {
+            batches.run();
+        }
     }
 
     void workThrough(Supplier<List<Order>> claim, Function<Order, OrderWorkflowClient.Outcome> work) {

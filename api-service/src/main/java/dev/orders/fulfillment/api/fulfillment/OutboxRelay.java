@@ -37,18 +37,17 @@ class OutboxRelay {
 
     @Scheduled(fixedDelayString = "${orders.dispatcher.interval}")
     void relay() {
-        if (!workflows.temporalReachable()) {
-            return; // nothing is claimed meanwhile
-        }
         int batch = settings.batchSize();
-        batches.workThrough(
-                () -> orders.lockUnstarted(Instant.now().minus(settings.startGrace()), batch), workflows::start);
-        batches.workThrough(
-                () -> orders.lockUndeliveredReviews(Instant.now().minus(settings.signalGrace()), batch),
-                workflows::deliverReview);
-        batches.workThrough(
-                () -> orders.lockUndeliveredCancellations(
-                        CANCELLABLE, Instant.now().minus(settings.signalGrace()), batch),
-                workflows::deliverCancellation);
+        batches.round(() -> {
+            batches.workThrough(
+                    () -> orders.lockUnstarted(Instant.now().minus(settings.startGrace()), batch), workflows::start);
+            batches.workThrough(
+                    () -> orders.lockUndeliveredReviews(Instant.now().minus(settings.signalGrace()), batch),
+                    workflows::deliverReview);
+            batches.workThrough(
+                    () -> orders.lockUndeliveredCancellations(
+                            CANCELLABLE, Instant.now().minus(settings.signalGrace()), batch),
+                    workflows::deliverCancellation);
+        });
     }
 }

@@ -41,12 +41,9 @@ class WorkflowRedrive {
 
     @Scheduled(fixedDelayString = "${orders.dispatcher.liveness-interval}")
     void redriveForgotten() {
-        if (!workflows.temporalReachable()) {
-            return;
-        }
-        batches.workThrough(
+        batches.round(() -> batches.workThrough(
                 () -> orders.lockQuiet(TERMINAL, Instant.now().minus(settings.quiet()), settings.batchSize()),
-                this::redriveIfForgotten);
+                this::redriveIfForgotten));
     }
 
     private OrderWorkflowClient.Outcome redriveIfForgotten(Order order) {
