@@ -33,7 +33,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,7 +46,6 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine;
@@ -157,7 +159,7 @@ public final class Bench implements Callable<Integer> {
             post = post(stack);
         }
         say("(5) loadgen's own CPU at 1,000 rps against a trivial endpoint");
-        BenchResult.LoadgenCpu loadgen = loadgenCpu();
+        BenchResult.LoadgenCpu loadgen = loadgenCpu(root);
         write(
                 root,
                 new BenchResult(
@@ -166,15 +168,15 @@ public final class Bench implements Callable<Integer> {
     }
 
     private void measureIdle(RunningStack stack) {
-        long total = 0;
+        List<Long> each = new ArrayList<>();
         for (Service service : Service.values()) {
-            long rss = Rss.megabytes(stack.pids().get(service));
-            total += rss;
+            Long rss = Rss.megabytes(stack.pids().get(service));
+            each.add(rss);
             services.put(
                     service.moduleName(),
                     new BenchResult.ServiceFigures(tenths(stack.readyTimes().get(service)), null, rss, null));
         }
-        services.put(TOTAL, new BenchResult.ServiceFigures(null, null, total, null));
+        services.put(TOTAL, new BenchResult.ServiceFigures(null, null, Rss.total(each), null));
         // beside the services, not in their total (as PostgreSQL, and the test server inside the bench JVM)
         stack.temporalPid()
                 .ifPresent(pid -> services.put(
@@ -445,7 +447,7 @@ public final class Bench implements Callable<Integer> {
 
     /** POSTs alone, with each process's memory read three quarters of the way in. */
     private BenchResult.PostFigures post(RunningStack stack) throws Exception {
-        Map<String, Long> underLoad = new ConcurrentHashMap<>();
+        Map<String, Long> underLoad = Collections.synchronizedMap(new HashMap<>());
         Thread sampler = new Thread(() -> {
             try {
                 Thread.sleep(Duration.ofSeconds(postSeconds).toMillis() * 3 / 4);
@@ -463,11 +465,11 @@ public final class Bench implements Callable<Integer> {
                         .sendOnly(),
                 System.out);
         sampler.join();
-        long total = 0;
-        for (Service service : Service.values()) {
-            total += underLoad.getOrDefault(service.moduleName(), 0L);
-        }
-        underLoad.put(TOTAL, total);
+        underLoad.put(
+                TOTAL,
+                Rss.total(Arrays.stream(Service.values())
+                        .map(service -> underLoad.get(service.moduleName()))
+                        .toList()));
         underLoad.forEach(
                 (process, rss) -> services.computeIfPresent(process, (name, figures) -> figures.withUnderLoad(rss)));
         return new BenchResult.PostFigures(
@@ -479,8 +481,7 @@ public final class Bench implements Callable<Integer> {
     }
 
     /** loadgen in a JVM of its own (its CPU alone), against a stub that answers every order at once. */
-    private static BenchResult.LoadgenCpu loadgenCpu() throws Exception {
-        Path root = Settings.findRoot();
+    private static BenchResult.LoadgenCpu loadgenCpu(Path root) throws Exception {
         HttpServer stub = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
         byte[] body = "{\"order\":{\"id\":\"00000000-0000-0000-0000-000000000000\"}}".getBytes(StandardCharsets.UTF_8);
         stub.createContext("/api/orders", exchange -> {

@@ -3,14 +3,15 @@ package dev.orders.fulfillment.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 
 /** Resident memory of a process, from /proc (Linux: the JDK has no reading of another process's memory). */
 final class Rss {
 
     private Rss() {}
 
-    /** VmRSS in MiB, or -1 when the process is gone. */
-    static long megabytes(long pid) {
+    /** VmRSS in MiB; null when the process is gone (a result shows no figure rather than a made-up one). */
+    static Long megabytes(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith("VmRSS:")) {
@@ -18,8 +19,15 @@ final class Rss {
                 }
             }
         } catch (IOException | NumberFormatException gone) {
-            return -1;
+            return null;
         }
-        return -1;
+        return null;
+    }
+
+    /** The suite's total: null unless every process was read. */
+    static Long total(Collection<Long> megabytes) {
+        return megabytes.contains(null)
+                ? null
+                : megabytes.stream().mapToLong(Long::longValue).sum();
     }
 }
