@@ -28,8 +28,8 @@ class HealthEndpointsTest extends ApiServiceTestBase {
     }
 
     /**
-     * Only the membership of Temporal is asserted: the in-process test server answers no health check, which
-     * api-service reports as DEGRADED without leaving readiness (TemporalOutageTest has a real outage).
+     * Readiness holds Temporal's frontend check (the in-process test server answers it as a real frontend does);
+     * what an outage does to it is TemporalOutageTest's.
      */
     @Test
     void readinessChecksTheDatabaseAndTemporal() {

@@ -1,5 +1,6 @@
 package dev.orders.fulfillment.inventory;
 
+import dev.orders.fulfillment.contracts.InventoryActivities;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,7 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/stock")
 class StockController {
 
-    private static final int MAX_RESTOCK = 1_000_000;
+    private static final int MAX_RESTOCK = InventoryActivities.MAX_RESTOCK_QUANTITY;
     /** The longest restock id kept (the restocks table's key). */
     private static final int MAX_RESTOCK_ID = 255;
 

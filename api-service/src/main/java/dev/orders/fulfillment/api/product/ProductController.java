@@ -2,6 +2,7 @@ package dev.orders.fulfillment.api.product;
 
 import dev.orders.fulfillment.api.web.IdempotencyKeys;
 import dev.orders.fulfillment.api.web.NotFoundException;
+import dev.orders.fulfillment.contracts.InventoryActivities;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -73,5 +74,7 @@ class ProductController {
 
     record ProductBody(ProductView product) {}
 
-    record RestockRequest(@NotNull @Min(1) @Max(1_000_000) Integer quantity) {}
+    record RestockRequest(
+            @NotNull @Min(1) @Max(InventoryActivities.MAX_RESTOCK_QUANTITY)
+            Integer quantity) {}
 }
