@@ -32,6 +32,9 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
 WORKDIR /app
 COPY --from=build /src/local-stack/target/agent/opentelemetry-javaagent.jar /otel/opentelemetry-javaagent.jar
 COPY otel-agent.properties /otel/otel-agent.properties
+# the JVM flags make run starts the service with: the shared ones, then the module's heap
+COPY jvm.options /app/jvm.options
+COPY ${SERVICE}/jvm.options /app/service.options
 # least to most often changed, one layer each
 COPY --from=layers /layers/dependencies/ ./
 COPY --from=layers /layers/spring-boot-loader/ ./
@@ -39,13 +42,14 @@ COPY --from=layers /layers/snapshot-dependencies/ ./
 COPY --from=layers /layers/application/ ./
 USER app
 # the agent sends traces and logs, with the instrumentation otel-agent.properties turns on; metrics go through
-# Micrometer. The JVM flags and MALLOC_ARENA_MAX are make run's (local-stack's Service.java says why); the heap,
-# as in make run, is the service's own: compose gives each its -Xmx in JDK_JAVA_OPTIONS.
+# Micrometer. MALLOC_ARENA_MAX is make run's (local-stack's Service.java says why).
 ENV OTEL_SERVICE_NAME=$SERVICE \
     SERVER_PORT=8080 \
     MALLOC_ARENA_MAX=2 \
-    JAVA_TOOL_OPTIONS="-javaagent:/otel/opentelemetry-javaagent.jar -Dotel.javaagent.configuration-file=/otel/otel-agent.properties -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn16m -XX:MetaspaceSize=128m -Xss512k -XX:+ExitOnOutOfMemoryError"
+    JAVA_TOOL_OPTIONS="-javaagent:/otel/opentelemetry-javaagent.jar -Dotel.javaagent.configuration-file=/otel/otel-agent.properties"
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=6 \
     CMD curl -fsS http://localhost:8080/actuator/health/readiness || exit 1
-ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
+# as make run: the argument files, then SERVICE_JAVA_OPTS, which so wins (e.g. -Xmx256m); exec, so java is PID 1 and
+# gets compose's SIGTERM
+ENTRYPOINT ["/bin/sh", "-c", "exec java @/app/jvm.options @/app/service.options $SERVICE_JAVA_OPTS org.springframework.boot.loader.launch.JarLauncher \"$@\"", "java"]

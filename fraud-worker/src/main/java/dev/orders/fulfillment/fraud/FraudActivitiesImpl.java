@@ -4,7 +4,7 @@ import dev.orders.fulfillment.contracts.FraudActivities;
 import dev.orders.fulfillment.contracts.FraudAssessmentInput;
 import dev.orders.fulfillment.contracts.FraudAssessmentResult;
 import dev.orders.fulfillment.support.OrderSpans;
-import dev.orders.fulfillment.support.Simulation;
+import io.opentelemetry.api.trace.Span;
 import io.temporal.spring.boot.ActivityImpl;
 import java.util.List;
 import java.util.Optional;
@@ -21,34 +21,30 @@ class FraudActivitiesImpl implements FraudActivities {
     private static final Logger log = LoggerFactory.getLogger(FraudActivitiesImpl.class);
 
     private final JdbcClient jdbc;
-    private final Simulation simulation;
 
-    FraudActivitiesImpl(JdbcClient jdbc, Simulation simulation) {
+    FraudActivitiesImpl(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.simulation = simulation;
     }
 
     @Override
     public FraudAssessmentResult assess(FraudAssessmentInput input) {
-        return OrderSpans.call("fraud_assessment", input.orderId(), span -> {
-            span.setAttribute(OrderSpans.CUSTOMER_ID, input.customerId());
-            span.setAttribute(OrderSpans.CUSTOMER_TIER, input.customerTier().wireName());
-            span.setAttribute(OrderSpans.ORDER_AMOUNT, input.totalAmount().doubleValue());
-            simulation.beforeWork("FraudAssessment");
-            // a retried or re-driven order keeps its first score, even if the customer's history has changed since;
-            // amended items (a new revision) are scored afresh
-            FraudAssessmentResult assessment =
-                    stored(input.orderId(), input.revision()).orElseGet(() -> scoreAndStore(input));
-            span.setAttribute(OrderSpans.FRAUD_RISK_SCORE, (long) assessment.riskScore());
-            span.setAttribute(OrderSpans.FRAUD_HIGH_RISK, assessment.requiresManualReview());
-            span.setAttribute(OrderSpans.FRAUD_RISK_FACTORS, assessment.riskFactors());
-            log.info(
-                    "order {} fraud risk score {}, factors {}",
-                    input.orderId(),
-                    assessment.riskScore(),
-                    assessment.riskFactors());
-            return assessment;
-        });
+        Span span = Span.current();
+        span.setAttribute(OrderSpans.CUSTOMER_ID, input.customerId());
+        span.setAttribute(OrderSpans.CUSTOMER_TIER, input.customerTier().wireName());
+        span.setAttribute(OrderSpans.ORDER_AMOUNT, input.totalAmount().doubleValue());
+        // a retried or re-driven order keeps its first score, even if the customer's history has changed since;
+        // amended items (a new revision) are scored afresh
+        FraudAssessmentResult assessment =
+                stored(input.orderId(), input.revision()).orElseGet(() -> scoreAndStore(input));
+        span.setAttribute(OrderSpans.FRAUD_RISK_SCORE, (long) assessment.riskScore());
+        span.setAttribute(OrderSpans.FRAUD_HIGH_RISK, assessment.requiresManualReview());
+        span.setAttribute(OrderSpans.FRAUD_RISK_FACTORS, assessment.riskFactors());
+        log.info(
+                "order {} fraud risk score {}, factors {}",
+                input.orderId(),
+                assessment.riskScore(),
+                assessment.riskFactors());
+        return assessment;
     }
 
     private FraudAssessmentResult scoreAndStore(FraudAssessmentInput input) {

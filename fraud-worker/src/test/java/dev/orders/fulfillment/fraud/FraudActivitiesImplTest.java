@@ -8,6 +8,7 @@ import dev.orders.fulfillment.contracts.CustomerTier;
 import dev.orders.fulfillment.contracts.FraudActivities;
 import dev.orders.fulfillment.contracts.FraudAssessmentInput;
 import dev.orders.fulfillment.contracts.FraudAssessmentResult;
+import dev.orders.fulfillment.support.OrderStepInterceptor;
 import dev.orders.fulfillment.support.Simulation;
 import dev.orders.fulfillment.testsupport.ActivityCalls;
 import io.temporal.failure.ActivityFailure;
@@ -28,7 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         properties = {
             "spring.temporal.test-server.enabled=true",
             // whatever the developer's shell exports, the context's own Simulation stays out of the way
-            "FRAUD_SIMULATION_ENABLED=false"
+            "fraud.simulation-enabled=false"
         })
 class FraudActivitiesImplTest {
 
@@ -93,8 +94,8 @@ class FraudActivitiesImplTest {
     void aSimulatedOutageFailsTheAttemptRetryablyAndStoresNothing() {
         FraudActivities failing = calls.stub(
                 FraudActivities.class,
-                new FraudActivitiesImpl(
-                        jdbc, Simulation.fromEnvironment(Map.of("FRAUD_FAILURE_RATE", "1")::get, "FRAUD")));
+                new FraudActivitiesImpl(jdbc),
+                new OrderStepInterceptor(Simulation.fromVariables(Map.of("FRAUD_FAILURE_RATE", "1"), "FRAUD")));
         UUID orderId = UUID.randomUUID();
 
         assertThatThrownBy(() -> failing.assess(backorderExample(orderId, CustomerHistory.none())))

@@ -11,6 +11,7 @@ import dev.orders.fulfillment.contracts.ReserveInventoryInput;
 import dev.orders.fulfillment.contracts.ReserveInventoryResult;
 import dev.orders.fulfillment.support.OrderSpans;
 import dev.orders.fulfillment.support.Simulation;
+import io.opentelemetry.api.trace.Span;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
 import java.util.List;
@@ -38,45 +39,40 @@ class InventoryActivitiesImpl implements InventoryActivities {
 
     @Override
     public ReserveInventoryResult reserve(ReserveInventoryInput input) {
-        return OrderSpans.call("reserve_inventory", input.orderId(), span -> {
-            simulation.beforeWork("ReserveInventory");
-            SortedMap<String, Integer> requested = quantitiesPerSku(input.lines());
-            span.setAttribute(OrderSpans.ORDER_ITEM_COUNT, (long) input.lines().size());
-            double outOfStockRate = simulation.rate("OUT_OF_STOCK_FAILURE_RATE");
-            Set<String> simulatedOutOfStock = requested.keySet().stream()
-                    .filter(sku -> simulation.chance(outOfStockRate))
-                    .collect(toSet());
+        Span span = Span.current();
+        SortedMap<String, Integer> requested = quantitiesPerSku(input.lines());
+        span.setAttribute(OrderSpans.ORDER_ITEM_COUNT, (long) input.lines().size());
+        double outOfStockRate = simulation.rate("OUT_OF_STOCK_FAILURE_RATE");
+        Set<String> simulatedOutOfStock = requested.keySet().stream()
+                .filter(sku -> simulation.chance(outOfStockRate))
+                .collect(toSet());
 
-            StockLedger.Reservation reservation = ledger.reserve(input.orderId(), requested, simulatedOutOfStock);
-            span.setAttribute(OrderSpans.INVENTORY_ALL_AVAILABLE, reservation.reserved());
-            span.setAttribute(OrderSpans.INVENTORY_UNAVAILABLE_COUNT, (long)
-                    reservation.shortages().size());
-            if (reservation.alreadyHeld()) {
-                log.info("order {}: stock already reserved", input.orderId());
-            } else if (reservation.reserved()) {
-                log.info("order {}: reserved {}", input.orderId(), requested);
-            } else {
-                log.info(
-                        "order {}: backordered, short of {}{}",
-                        input.orderId(),
-                        reservation.shortages(),
-                        simulatedOutOfStock.isEmpty() ? "" : " (simulated out of stock: " + simulatedOutOfStock + ")");
-            }
-            return new ReserveInventoryResult(reservation.reserved(), reservation.shortages());
-        });
+        StockLedger.Reservation reservation = ledger.reserve(input.orderId(), requested, simulatedOutOfStock);
+        span.setAttribute(OrderSpans.INVENTORY_ALL_AVAILABLE, reservation.reserved());
+        span.setAttribute(OrderSpans.INVENTORY_UNAVAILABLE_COUNT, (long)
+                reservation.shortages().size());
+        if (reservation.alreadyHeld()) {
+            log.info("order {}: stock already reserved", input.orderId());
+        } else if (reservation.reserved()) {
+            log.info("order {}: reserved {}", input.orderId(), requested);
+        } else {
+            log.info(
+                    "order {}: backordered, short of {}{}",
+                    input.orderId(),
+                    reservation.shortages(),
+                    simulatedOutOfStock.isEmpty() ? "" : " (simulated out of stock: " + simulatedOutOfStock + ")");
+        }
+        return new ReserveInventoryResult(reservation.reserved(), reservation.shortages());
     }
 
     @Override
     public void release(ReleaseInventoryInput input) {
-        OrderSpans.run("release_inventory", input.orderId(), span -> {
-            simulation.beforeWork("ReleaseInventory");
-            Map<String, Integer> released = ledger.release(input.orderId());
-            if (released.isEmpty()) {
-                log.info("order {}: nothing reserved to release ({})", input.orderId(), input.reason());
-            } else {
-                log.info("order {}: released {} back to stock ({})", input.orderId(), released, input.reason());
-            }
-        });
+        Map<String, Integer> released = ledger.release(input.orderId());
+        if (released.isEmpty()) {
+            log.info("order {}: nothing reserved to release ({})", input.orderId(), input.reason());
+        } else {
+            log.info("order {}: released {} back to stock ({})", input.orderId(), released, input.reason());
+        }
     }
 
     /** An order may list a SKU more than once; stock is reserved per SKU. */

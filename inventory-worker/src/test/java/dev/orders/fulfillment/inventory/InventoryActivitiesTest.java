@@ -160,8 +160,7 @@ class InventoryActivitiesTest extends InventoryWorkerTestContext {
         String widget = newSku(10);
         UUID order = UUID.randomUUID();
         var alwaysOut = new InventoryActivitiesImpl(
-                ledger,
-                Simulation.fromEnvironment(Map.of("INVENTORY_OUT_OF_STOCK_FAILURE_RATE", "1")::get, "INVENTORY"));
+                ledger, Simulation.fromVariables(Map.of("INVENTORY_OUT_OF_STOCK_FAILURE_RATE", "1"), "INVENTORY"));
 
         ReserveInventoryResult result = alwaysOut.reserve(new ReserveInventoryInput(order, List.of(line(widget, 1))));
 

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.temporal.test-server.enabled=true",
-            "INVENTORY_SIMULATION_ENABLED=false",
+            "inventory.simulation-enabled=false",
             "INVENTORY_API_PASSWORD=" + InventoryWorkerTestContext.API_PASSWORD
         })
 abstract class InventoryWorkerTestContext {

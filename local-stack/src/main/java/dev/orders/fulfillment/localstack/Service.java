@@ -1,7 +1,5 @@
 package dev.orders.fulfillment.localstack;
 
-import static java.util.Map.entry;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,48 +8,32 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The seven services: module name (= jar name = application name), port, heap, and the database schema each owns
+ * The seven services: module name (= jar name = application name), port, and the database schema each owns
  * (its {@code spring.flyway.schemas}; {@code ServiceEnvironmentTest} holds the two the same), none for the
  * workflow worker, which keeps its state in Temporal.
  */
 public enum Service {
-    API_SERVICE("api-service", 0, 192, "orders"),
-    ORDER_WORKFLOW_WORKER("order-workflow-worker", 1, 128, null),
-    FRAUD_WORKER("fraud-worker", 2, 128, "fraud"),
-    INVENTORY_WORKER("inventory-worker", 3, 128, "inventory"),
-    PAYMENT_WORKER("payment-worker", 4, 128, "payment"),
-    SHIPPING_WORKER("shipping-worker", 5, 128, "shipping"),
-    NOTIFICATION_WORKER("notification-worker", 6, 128, "notification");
+    API_SERVICE("api-service", 0, "orders"),
+    ORDER_WORKFLOW_WORKER("order-workflow-worker", 1, null),
+    FRAUD_WORKER("fraud-worker", 2, "fraud"),
+    INVENTORY_WORKER("inventory-worker", 3, "inventory"),
+    PAYMENT_WORKER("payment-worker", 4, "payment"),
+    SHIPPING_WORKER("shipping-worker", 5, "shipping"),
+    NOTIFICATION_WORKER("notification-worker", 6, "notification");
 
-    /** The seed's demo values, read by service-support's Simulation in each worker. */
-    static final Map<String, String> DEMO_SIMULATION = Map.ofEntries(
-            entry("FRAUD_FAILURE_RATE", "0.01"),
-            entry("FRAUD_LATENCY_MIN_MS", "10"),
-            entry("FRAUD_LATENCY_MAX_MS", "100"),
-            entry("INVENTORY_FAILURE_RATE", "0.01"),
-            entry("INVENTORY_OUT_OF_STOCK_FAILURE_RATE", "0.05"),
-            entry("INVENTORY_LATENCY_MIN_MS", "5"),
-            entry("INVENTORY_LATENCY_MAX_MS", "50"),
-            entry("PAYMENT_FAILURE_RATE", "0.02"),
-            entry("PAYMENT_DECLINE_FAILURE_RATE", "0.05"),
-            entry("PAYMENT_LATENCY_MIN_MS", "50"),
-            entry("PAYMENT_LATENCY_MAX_MS", "200"),
-            entry("SHIPPING_FAILURE_RATE", "0.02"),
-            entry("SHIPPING_LATENCY_MIN_MS", "20"),
-            entry("SHIPPING_LATENCY_MAX_MS", "100"),
-            entry("NOTIFICATION_FAILURE_RATE", "0.01"),
-            entry("NOTIFICATION_LATENCY_MIN_MS", "5"),
-            entry("NOTIFICATION_LATENCY_MAX_MS", "30"));
+    /**
+     * The Spring profile that holds the seed's demo simulation values (service-support's
+     * {@code application-simulation-demo.yaml}, where they are written, once for make run and compose).
+     */
+    static final String DEMO_SIMULATION_PROFILE = "simulation-demo";
 
     private final String moduleName;
     private final int portOffset;
-    private final int maxHeapMegabytes;
     private final String schema;
 
-    Service(String moduleName, int portOffset, int maxHeapMegabytes, String schema) {
+    Service(String moduleName, int portOffset, String schema) {
         this.moduleName = moduleName;
         this.portOffset = portOffset;
-        this.maxHeapMegabytes = maxHeapMegabytes;
         this.schema = schema;
     }
 
@@ -91,32 +73,20 @@ public enum Service {
         return settings.root().resolve(moduleName).resolve("target").resolve(moduleName + "-exec.jar");
     }
 
-    /**
-     * Seven JVMs share a laptop: small heaps, and C1 only, which starts faster and, on two cores, also runs faster
-     * than C1 + C2. A small young generation: eden is what a busy JVM touches over and over, so its size is
-     * resident memory (16 MB instead of a third of the heap: 22–38 MB less per service, CPU per order unchanged).
-     * A first metaspace threshold above what Spring, Temporal and the agent load, so start-up runs no full
-     * collections to find it (three or four each, 80–290 ms). (A heap that starts small, {@code -Xms32m}, saved
-     * ~25 MB per worker but cost ~20% more CPU per order in young collections.) All measured in bench/results.
-     * The images use the same flags (Dockerfile, compose's heap per service).
-     */
-    static final List<String> JVM_FLAGS = List.of(
-            "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
-            "-Xmn16m",
-            "-XX:MetaspaceSize=128m",
-            "-Xss512k",
-            "-XX:+ExitOnOutOfMemoryError");
+    /** The flags every service shares, a java argument file (the images start from the same one). */
+    static final String SHARED_JVM_OPTIONS = "jvm.options";
 
-    String heapOption() {
-        return "-Xmx" + maxHeapMegabytes + "m";
+    /** The shared flags, the service's own heap (its module's {@code jvm.options}), then the agent. */
+    List<Path> jvmOptionFiles(Settings settings) {
+        return List.of(
+                settings.root().resolve(SHARED_JVM_OPTIONS),
+                settings.root().resolve(moduleName).resolve(SHARED_JVM_OPTIONS));
     }
 
     /** {@code SERVICE_JAVA_OPTS} comes last, so its options win (e.g. {@code -XX:TieredStopAtLevel=4} for C2). */
     List<String> jvmOptions(Settings settings) {
         List<String> options = new ArrayList<>();
-        options.add(heapOption());
-        options.addAll(JVM_FLAGS);
+        jvmOptionFiles(settings).forEach(file -> options.add("@" + file));
         options.addAll(Telemetry.jvmOptions(settings));
         String extra =
                 settings.environment().getOrDefault("SERVICE_JAVA_OPTS", "").trim();
@@ -139,7 +109,8 @@ public enum Service {
     Map<String, String> environment(Settings settings, Map<String, String> connections, int port) {
         Map<String, String> environment = new HashMap<>(settings.environment());
         if (settings.demoSimulation()) {
-            DEMO_SIMULATION.forEach(environment::putIfAbsent);
+            // below the environment: a variable the launcher's shell sets still wins over the profile's values
+            environment.merge("SPRING_PROFILES_INCLUDE", DEMO_SIMULATION_PROFILE, (own, demo) -> own + "," + demo);
         }
         // before the agent's settings, which depend on whether a collector is there (the stack's own, say)
         environment.putAll(connections);

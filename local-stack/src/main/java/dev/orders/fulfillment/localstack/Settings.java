@@ -93,14 +93,16 @@ public record Settings(
 
     /**
      * {@code environment} without what would make a stack of the launcher's own behave otherwise than the tests,
-     * drills and benchmark expect, whatever the developer's shell exports: simulation, an external database or
-     * Temporal, telemetry settings.
+     * drills and benchmark expect, whatever the developer's shell exports: simulation (and profiles that could turn
+     * it on), an external database or Temporal, telemetry settings.
      */
     public static Map<String, String> isolated(Map<String, String> environment) {
         Map<String, String> isolated = new HashMap<>(environment);
         isolated.keySet()
                 .removeIf(name -> name.endsWith("_FAILURE_RATE")
                         || name.contains("_LATENCY_")
+                        || name.contains("_SIMULATION_")
+                        || name.startsWith("SPRING_PROFILES_")
                         || name.equals("SIM")
                         || name.equals("DATABASE_URL")
                         || name.startsWith("SPRING_DATASOURCE_")

@@ -61,9 +61,8 @@ class ComposeFileTest {
         Set<String> properties = propertyNames(applicationYaml(service), "");
         environment.keySet().stream()
                 .filter(name -> !name.startsWith("OTEL_")
-                        && !Service.DEMO_SIMULATION.containsKey(name)
+                        && !name.equals("SPRING_PROFILES_INCLUDE")
                         && !name.equals(switchName)
-                        && !name.equals("JDK_JAVA_OPTIONS")
                         // Spring Security's own resource-server settings, passed through for jwt mode
                         && !name.startsWith("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_")
                         // a property of the service's application.yaml, by Spring's relaxed binding
@@ -115,9 +114,10 @@ class ComposeFileTest {
             assertThat(environment).containsEntry(prefix + "_SIMULATION_ENABLED", "${SIMULATION_ENABLED:-true}");
         }
 
-        // the seed's demo values: what `make run SIM=demo` sets for this worker, no more, no less
-        assertThat(filter(environment, name -> Service.DEMO_SIMULATION.containsKey(name)))
-                .isEqualTo(filter(Service.DEMO_SIMULATION, name -> prefix != null && name.startsWith(prefix + "_")));
+        // the seed's demo values: the profile `make run SIM=demo` turns on, and none written here
+        assertThat(environment).containsEntry("SPRING_PROFILES_INCLUDE", Service.DEMO_SIMULATION_PROFILE);
+        assertThat(environment.keySet())
+                .noneMatch(name -> name.endsWith("_FAILURE_RATE") || name.contains("_LATENCY_"));
         // the agent: what the launcher sets when a collector is configured
         Map<String, String> launcher =
                 new HashMap<>(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel-collector:4318"));
@@ -132,14 +132,22 @@ class ComposeFileTest {
     @ParameterizedTest
     @EnumSource(Service.class)
     void theJvmIsMakeRunsOwn(Service service) throws IOException {
-        // the java launcher reads JDK_JAVA_OPTIONS; the image's JAVA_TOOL_OPTIONS hold the flags every service shares
-        assertThat(environment(composeService(service))).containsEntry("JDK_JAVA_OPTIONS", service.heapOption());
-        Matcher image =
-                Pattern.compile("JAVA_TOOL_OPTIONS=\"([^\"]*)\"").matcher(Files.readString(ROOT.resolve("Dockerfile")));
+        // the image starts java with make run's argument files, its own heap included: compose sets no JVM option
+        assertThat(environment(composeService(service)).keySet())
+                .doesNotContain("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "SERVICE_JAVA_OPTS");
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+        assertThat(dockerfile)
+                .contains(
+                        "COPY " + Service.SHARED_JVM_OPTIONS + " /app/jvm.options",
+                        "COPY ${SERVICE}/" + Service.SHARED_JVM_OPTIONS + " /app/service.options",
+                        "exec java @/app/jvm.options @/app/service.options $SERVICE_JAVA_OPTS ");
+        assertThat(service.jvmOptionFiles(Settings.fromEnvironment(ROOT, Map.of())))
+                .containsExactly(
+                        ROOT.resolve(Service.SHARED_JVM_OPTIONS),
+                        ROOT.resolve(service.moduleName()).resolve(Service.SHARED_JVM_OPTIONS));
+        Matcher image = Pattern.compile("JAVA_TOOL_OPTIONS=\"([^\"]*)\"").matcher(dockerfile);
         assertThat(image.find()).isTrue();
-        assertThat(image.group(1))
-                .endsWith(" " + String.join(" ", Service.JVM_FLAGS))
-                .doesNotContain("-Xmx", "MaxRAM");
+        assertThat(image.group(1)).doesNotContain("-Xmx", "-XX:");
     }
 
     private static String simulationPrefix(Service service) throws IOException {

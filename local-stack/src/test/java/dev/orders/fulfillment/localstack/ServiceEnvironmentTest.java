@@ -4,30 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ServiceEnvironmentTest {
 
     private static final Path ROOT = Path.of("/repo");
 
+    /** The values are the profile's (service-support's SimulationDemoProfileTest: the environment still wins). */
     @Test
-    void demoSimulationFillsInOnlyWhatTheEnvironmentLeavesUnset() {
-        Settings settings = Settings.fromEnvironment(ROOT, Map.of("SIM", "demo", "PAYMENT_FAILURE_RATE", "0.5"));
+    void demoSimulationTurnsOnTheProfileBesideTheEnvironmentsOwn() {
+        Settings settings = Settings.fromEnvironment(
+                ROOT, Map.of("SIM", "demo", "PAYMENT_FAILURE_RATE", "0.5", "SPRING_PROFILES_INCLUDE", "extra"));
 
-        Map<String, String> environment = Service.PAYMENT_WORKER.environment(settings, Map.of());
-
-        Map<String, String> expected = new HashMap<>(Service.DEMO_SIMULATION);
-        expected.put("PAYMENT_FAILURE_RATE", "0.5");
-        assertThat(environment).containsAllEntriesOf(expected);
-        assertThat(environment)
-                .containsEntry("PAYMENT_DECLINE_FAILURE_RATE", "0.05")
-                .containsEntry("PAYMENT_LATENCY_MIN_MS", "50")
-                .containsEntry("PAYMENT_LATENCY_MAX_MS", "200");
+        assertThat(Service.PAYMENT_WORKER.environment(settings, Map.of()))
+                .containsEntry("PAYMENT_FAILURE_RATE", "0.5")
+                .containsEntry("SPRING_PROFILES_INCLUDE", "extra," + Service.DEMO_SIMULATION_PROFILE);
+        assertThat(Service.FRAUD_WORKER.environment(Settings.fromEnvironment(ROOT, Map.of("SIM", "demo")), Map.of()))
+                .containsEntry("SPRING_PROFILES_INCLUDE", Service.DEMO_SIMULATION_PROFILE);
     }
 
     @Test
@@ -39,7 +41,10 @@ class ServiceEnvironmentTest {
         assertThat(environment)
                 .containsEntry("FRAUD_FAILURE_RATE", "0.3")
                 .doesNotContainKeys(
-                        "FRAUD_LATENCY_MIN_MS", "PAYMENT_FAILURE_RATE", "INVENTORY_OUT_OF_STOCK_FAILURE_RATE");
+                        "FRAUD_LATENCY_MIN_MS",
+                        "PAYMENT_FAILURE_RATE",
+                        "INVENTORY_OUT_OF_STOCK_FAILURE_RATE",
+                        "SPRING_PROFILES_INCLUDE");
     }
 
     @Test
@@ -137,8 +142,38 @@ class ServiceEnvironmentTest {
                 Settings.fromEnvironment(ROOT, Map.of("SERVICE_JAVA_OPTS", " -XX:TieredStopAtLevel=4   -Xmx256m "));
 
         assertThat(Service.API_SERVICE.jvmOptions(settings))
-                .containsSubsequence("-Xmx192m", "-XX:TieredStopAtLevel=1", "-XX:TieredStopAtLevel=4", "-Xmx256m")
+                .containsSubsequence(
+                        "@/repo/jvm.options", "@/repo/api-service/jvm.options", "-XX:TieredStopAtLevel=4", "-Xmx256m")
                 .endsWith("-XX:TieredStopAtLevel=4", "-Xmx256m");
+    }
+
+    /** The argument files, read by the java launcher itself: the shared flags and each service's own heap. */
+    @ParameterizedTest
+    @CsvSource({
+        "API_SERVICE, 192",
+        "ORDER_WORKFLOW_WORKER, 128",
+        "FRAUD_WORKER, 128",
+        "INVENTORY_WORKER, 128",
+        "PAYMENT_WORKER, 128",
+        "SHIPPING_WORKER, 128",
+        "NOTIFICATION_WORKER, 128"
+    })
+    void theJvmOptionFilesGiveTheSharedFlagsAndTheServicesHeap(Service service, long heapMegabytes)
+            throws IOException, InterruptedException {
+        Settings settings = Settings.fromEnvironment(Settings.findRoot(), Map.of());
+        List<String> command =
+                new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow()));
+        service.jvmOptionFiles(settings).forEach(file -> command.add("@" + file));
+        command.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
+        Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String flags = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(java.waitFor()).as(flags).isZero();
+        assertThat(flags)
+                .containsPattern("MaxHeapSize += " + heapMegabytes * 1024 * 1024 + " ")
+                .containsPattern("TieredStopAtLevel += 1 ")
+                .containsPattern("UseSerialGC += true ")
+                .containsPattern("ExitOnOutOfMemoryError += true ");
     }
 
     @Test

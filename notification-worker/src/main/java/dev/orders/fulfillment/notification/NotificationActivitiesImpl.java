@@ -3,7 +3,7 @@ package dev.orders.fulfillment.notification;
 import dev.orders.fulfillment.contracts.NotificationActivities;
 import dev.orders.fulfillment.contracts.SendNotificationInput;
 import dev.orders.fulfillment.support.OrderSpans;
-import dev.orders.fulfillment.support.Simulation;
+import io.opentelemetry.api.trace.Span;
 import io.temporal.spring.boot.ActivityImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,22 +17,17 @@ class NotificationActivitiesImpl implements NotificationActivities {
     private static final Logger log = LoggerFactory.getLogger(NotificationActivitiesImpl.class);
 
     private final JdbcClient jdbc;
-    private final Simulation simulation;
 
-    NotificationActivitiesImpl(JdbcClient jdbc, Simulation simulation) {
+    NotificationActivitiesImpl(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.simulation = simulation;
     }
 
     @Override
     public void send(SendNotificationInput input) {
-        OrderSpans.run("send_notification", input.orderId(), span -> {
-            span.setAttribute(OrderSpans.CUSTOMER_ID, input.customerId());
-            span.setAttribute(OrderSpans.NOTIFICATION_TYPE, input.type().wireName());
-            simulation.beforeWork("SendNotification");
-            boolean sent = recordAndSend(input);
-            span.setAttribute(OrderSpans.NOTIFICATION_SENT, sent);
-        });
+        Span span = Span.current();
+        span.setAttribute(OrderSpans.CUSTOMER_ID, input.customerId());
+        span.setAttribute(OrderSpans.NOTIFICATION_TYPE, input.type().wireName());
+        span.setAttribute(OrderSpans.NOTIFICATION_SENT, recordAndSend(input));
     }
 
     /** Whether this call sent it: false when an earlier attempt, or an earlier run of the order, already had. */

@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         properties = {
             "spring.temporal.test-server.enabled=true",
             // whatever the developer's shell exports, simulated failures stay out of these tests
-            "NOTIFICATION_SIMULATION_ENABLED=false"
+            "notification.simulation-enabled=false"
         })
 class NotificationActivitiesImplTest {
 

@@ -6,8 +6,8 @@ import dev.orders.fulfillment.contracts.PaymentActivities;
 import dev.orders.fulfillment.contracts.RefundPaymentInput;
 import dev.orders.fulfillment.contracts.RefundPaymentResult;
 import dev.orders.fulfillment.support.OrderSpans;
-import dev.orders.fulfillment.support.Simulation;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
 import java.math.BigDecimal;
@@ -25,13 +25,11 @@ class PaymentActivitiesImpl implements PaymentActivities {
 
     private final PaymentLedger ledger;
     private final MockGateway gateway;
-    private final Simulation simulation;
     private final PaymentMetrics metrics;
 
-    PaymentActivitiesImpl(PaymentLedger ledger, MockGateway gateway, Simulation simulation, PaymentMetrics metrics) {
+    PaymentActivitiesImpl(PaymentLedger ledger, MockGateway gateway, PaymentMetrics metrics) {
         this.ledger = ledger;
         this.gateway = gateway;
-        this.simulation = simulation;
         this.metrics = metrics;
     }
 
@@ -41,70 +39,65 @@ class PaymentActivitiesImpl implements PaymentActivities {
 
     @Override
     public ChargePaymentResult charge(ChargePaymentInput input) {
-        return OrderSpans.call("process_payment", input.orderId(), span -> {
-            span.setAttribute(OrderSpans.CUSTOMER_ID, input.customerId());
-            if (input.amount() != null) {
-                span.setAttribute(OrderSpans.PAYMENT_AMOUNT, input.amount().doubleValue());
-            }
-            simulation.beforeWork("ProcessPayment");
-            validate(input);
-            String key = idempotencyKey(input.orderId());
-            // an earlier attempt's outcome stands, a decline included: asking the gateway again could charge twice
-            ChargePaymentResult charge = ledger.findCharge(key).orElseGet(() -> {
-                Timer.Sample attempt = metrics.startAttempt();
-                // the gateway gets the same key: a crash between its answer and the ledger's row cannot charge twice
-                ChargePaymentResult outcome = gateway.authorize(key, input.paymentMethod());
-                boolean kept = ledger.recordCharge(key, input, outcome);
-                metrics.attempted(input, outcome, kept, attempt);
-                // the row just written holds this outcome; a concurrent attempt that wrote first wins instead
-                return kept ? outcome : ledger.findCharge(key).orElseThrow();
-            });
-            span.setAttribute(OrderSpans.PAYMENT_SUCCESS, charge.approved());
-            if (charge.approved()) {
-                span.setAttribute(OrderSpans.PAYMENT_TRANSACTION_ID, charge.transactionId());
-                log.info(
-                        "order {}: charged {} {}, transaction {}",
-                        input.orderId(),
-                        input.amount(),
-                        input.currency(),
-                        charge.transactionId());
-            } else {
-                span.setAttribute(OrderSpans.PAYMENT_DECLINE_REASON, charge.declineReason());
-                log.info(
-                        "order {}: payment of {} {} declined ({})",
-                        input.orderId(),
-                        input.amount(),
-                        input.currency(),
-                        charge.declineReason());
-            }
-            return charge;
+        Span span = Span.current();
+        span.setAttribute(OrderSpans.CUSTOMER_ID, input.customerId());
+        if (input.amount() != null) {
+            span.setAttribute(OrderSpans.PAYMENT_AMOUNT, input.amount().doubleValue());
+        }
+        validate(input);
+        String key = idempotencyKey(input.orderId());
+        // an earlier attempt's outcome stands, a decline included: asking the gateway again could charge twice
+        ChargePaymentResult charge = ledger.findCharge(key).orElseGet(() -> {
+            Timer.Sample attempt = metrics.startAttempt();
+            // the gateway gets the same key: a crash between its answer and the ledger's row cannot charge twice
+            ChargePaymentResult outcome = gateway.authorize(key, input.paymentMethod());
+            boolean kept = ledger.recordCharge(key, input, outcome);
+            metrics.attempted(input, outcome, kept, attempt);
+            // the row just written holds this outcome; a concurrent attempt that wrote first wins instead
+            return kept ? outcome : ledger.findCharge(key).orElseThrow();
         });
+        span.setAttribute(OrderSpans.PAYMENT_SUCCESS, charge.approved());
+        if (charge.approved()) {
+            span.setAttribute(OrderSpans.PAYMENT_TRANSACTION_ID, charge.transactionId());
+            log.info(
+                    "order {}: charged {} {}, transaction {}",
+                    input.orderId(),
+                    input.amount(),
+                    input.currency(),
+                    charge.transactionId());
+        } else {
+            span.setAttribute(OrderSpans.PAYMENT_DECLINE_REASON, charge.declineReason());
+            log.info(
+                    "order {}: payment of {} {} declined ({})",
+                    input.orderId(),
+                    input.amount(),
+                    input.currency(),
+                    charge.declineReason());
+        }
+        return charge;
     }
 
     @Override
     public RefundPaymentResult refund(RefundPaymentInput input) {
-        return OrderSpans.call("refund_payment", input.orderId(), span -> {
-            simulation.beforeWork("RefundPayment");
-            Optional<PaymentLedger.Charge> succeeded = ledger.findSucceededCharge(input.orderId());
-            if (succeeded.isEmpty()) {
-                log.info("order {}: no successful charge, nothing to refund", input.orderId());
-                return new RefundPaymentResult(false, null, null);
-            }
-            PaymentLedger.Charge charge = succeeded.get();
-            String reason = input.reason() == null || input.reason().isBlank() ? "not given" : input.reason();
-            RefundPaymentResult refund = ledger.findRefund(charge.id()).orElseGet(() -> {
-                ledger.recordRefund(charge, input.orderId(), reason, gateway.newRefundId());
-                return ledger.findRefund(charge.id()).orElseThrow();
-            });
-            log.info(
-                    "order {}: refunded {} {}, refund {} ({})",
-                    input.orderId(),
-                    refund.amount(),
-                    charge.currency(),
-                    refund.refundId(),
-                    reason);
-            return refund;
+        Optional<PaymentLedger.Charge> succeeded = ledger.findSucceededCharge(input.orderId());
+        if (succeeded.isEmpty()) {
+            log.info("order {}: no successful charge, nothing to refund", input.orderId());
+            return new RefundPaymentResult(false, null, null);
+        }
+        PaymentLedger.Charge charge = succeeded.get();
+        String reason = input.reason() == null || input.reason().isBlank() ? "not given" : input.reason();
+        RefundPaymentResult refund = ledger.findRefund(charge.id()).orElseGet(() -> {
+            ledger.recordRefund(charge, input.orderId(), reason, gateway.newRefundId());
+            return ledger.findRefund(charge.id()).orElseThrow();
         });
+        log.info(
+                "order {}: refunded {} {}, refund {} ({})",
+                input.orderId(),
+                refund.amount(),
+                charge.currency(),
+                refund.refundId(),
+                reason);
+        return refund;
     }
 
     /** A charge the ledger cannot hold is a caller's bug: retrying it cannot help. */

@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The activities as a workflow calls them (through Temporal's activity environment, so payloads go through the
  * data converter), on the real database. Each test uses its own order ids.
  */
-@SpringBootTest(properties = {"spring.temporal.test-server.enabled=true", "PAYMENT_SIMULATION_ENABLED=false"})
+@SpringBootTest(properties = {"spring.temporal.test-server.enabled=true", "payment.simulation-enabled=false"})
 class PaymentActivitiesTest {
 
     @RegisterExtension
@@ -164,12 +164,10 @@ class PaymentActivitiesTest {
 
     @Test
     void theSimulatedDeclineRateDeclinesWithARealisticReason() {
-        Simulation alwaysDecline =
-                Simulation.fromEnvironment(Map.of("PAYMENT_DECLINE_FAILURE_RATE", "1")::get, "PAYMENT");
+        Simulation alwaysDecline = Simulation.fromVariables(Map.of("PAYMENT_DECLINE_FAILURE_RATE", "1"), "PAYMENT");
         PaymentActivities payments = calls.stub(
                 PaymentActivities.class,
-                new PaymentActivitiesImpl(
-                        ledger, new MockGateway(alwaysDecline, jdbc, transactions), alwaysDecline, metrics));
+                new PaymentActivitiesImpl(ledger, new MockGateway(alwaysDecline, jdbc, transactions), metrics));
         ChargePaymentInput input = charge(UUID.randomUUID(), "15.00", "card");
 
         ChargePaymentResult result = payments.charge(input);

@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.Bean;
@@ -89,10 +90,20 @@ public class ServiceSupportAutoConfiguration {
         return new TraceparentResponseFilter();
     }
 
-    /** A worker opts in by naming its seed prefix, e.g. {@code simulation.prefix: FRAUD}. */
+    /**
+     * An activity worker of the seed's five opts in by naming its simulation prefix, e.g. {@code simulation.prefix:
+     * FRAUD}; it gets the simulation and, around each of its activities, the step span.
+     */
     @Bean
     @ConditionalOnProperty("simulation.prefix")
     Simulation simulation(Environment environment, @Value("${simulation.prefix}") String prefix) {
-        return Simulation.fromEnvironment(environment::getProperty, prefix);
+        return Simulation.bind(Binder.get(environment), prefix);
+    }
+
+    /** Taken by the starter with every other {@code WorkerInterceptor} bean. */
+    @Bean
+    @ConditionalOnProperty("simulation.prefix")
+    OrderStepInterceptor orderStepInterceptor(Simulation simulation) {
+        return new OrderStepInterceptor(simulation);
     }
 }

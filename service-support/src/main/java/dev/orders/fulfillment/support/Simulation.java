@@ -1,49 +1,73 @@
 package dev.orders.fulfillment.support;
 
 import io.temporal.failure.ApplicationFailure;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
+import java.util.function.Supplier;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
- * The seed's failure and latency simulation, in one place for all five workers. Reads
+ * The seed's failure and latency simulation, in one place for all five workers. Binds
  * {@code <PREFIX>_SIMULATION_ENABLED} (default true), {@code <PREFIX>_FAILURE_RATE},
  * {@code <PREFIX>_LATENCY_MIN_MS} and {@code <PREFIX>_LATENCY_MAX_MS} (all default 0: deterministic), and
- * any extra rate a worker asks for, such as {@code PAYMENT_DECLINE_FAILURE_RATE}. Unlike the seed, 0 means 0
- * and {@code SIMULATION_ENABLED=false} turns every rate and delay off.
+ * any extra rate a worker asks for, such as {@code PAYMENT_DECLINE_FAILURE_RATE}, with Spring's relaxed binding: the
+ * environment variable or {@code payment.decline-failure-rate} in any property source. Unlike the seed, 0 means 0
+ * and {@code SIMULATION_ENABLED=false} turns every rate and delay off. The profile {@code simulation-demo} holds the
+ * seed's values ({@code application-simulation-demo.yaml}).
  */
 public final class Simulation {
 
     /** The failure type Temporal sees; retryable, so simulated outages exercise the retry policies. */
     public static final String FAILURE_TYPE = "SimulatedFailure";
 
+    /** What {@code <PREFIX>_*} binds to, under the prefix in lower case. */
+    record Settings(
+            @DefaultValue("true") boolean simulationEnabled,
+            double failureRate,
+            long latencyMinMs,
+            long latencyMaxMs) {}
+
     private final String prefix;
-    private final Function<String, String> properties;
+    private final Binder binder;
     private final boolean enabled;
     private final double failureRate;
     private final long latencyMinMs;
     private final long latencyMaxMs;
 
-    private Simulation(String prefix, Function<String, String> properties) {
+    private Simulation(String prefix, Binder binder) {
         this.prefix = prefix;
-        this.properties = properties;
-        this.enabled =
-                !"false".equalsIgnoreCase(value("SIMULATION_ENABLED", "true").trim());
-        this.failureRate = rate("FAILURE_RATE");
-        this.latencyMinMs = Math.max(0, number("LATENCY_MIN_MS"));
-        this.latencyMaxMs = Math.max(latencyMinMs, number("LATENCY_MAX_MS"));
+        this.binder = binder;
+        Settings settings = bind(() -> binder.bindOrCreate(root(), Settings.class));
+        this.enabled = settings.simulationEnabled();
+        this.failureRate = enabled ? checkedRate("FAILURE_RATE", settings.failureRate()) : 0;
+        this.latencyMinMs = Math.max(0, settings.latencyMinMs());
+        this.latencyMaxMs = Math.max(latencyMinMs, settings.latencyMaxMs());
     }
 
-    /** @param properties looks a name up (the Spring environment, or a map in tests); null when unset */
-    public static Simulation fromEnvironment(Function<String, String> properties, String prefix) {
-        return new Simulation(prefix, properties);
+    /** @param prefix the seed's variable prefix, e.g. {@code FRAUD} */
+    public static Simulation bind(Binder binder, String prefix) {
+        return new Simulation(prefix, binder);
+    }
+
+    /** From environment variables given as a map ({@code FRAUD_FAILURE_RATE=1}), as a test sets them. */
+    public static Simulation fromVariables(Map<String, String> variables, String prefix) {
+        PropertySource<?> source = new SystemEnvironmentPropertySource("variables", Map.copyOf(variables));
+        return bind(new Binder(ConfigurationPropertySources.from(source)), prefix);
     }
 
     public static Simulation disabled() {
-        return new Simulation("NONE", name -> name.endsWith("_SIMULATION_ENABLED") ? "false" : null);
+        return new Simulation("NONE", new Binder());
     }
 
     /**
      * Call at the start of an activity: waits the simulated latency, then fails transiently at the configured rate.
+     * Workers do not call it themselves: {@link OrderStepInterceptor} does, around each of their activities.
      */
     public void beforeWork(String operation) {
         long delayMs = latencyMs();
@@ -52,7 +76,7 @@ public final class Simulation {
         }
         if (chance(failureRate)) {
             throw ApplicationFailure.newFailure(
-                    "simulated " + prefix.toLowerCase() + " failure in " + operation, FAILURE_TYPE);
+                    "simulated " + prefix.toLowerCase(Locale.ROOT) + " failure in " + operation, FAILURE_TYPE);
         }
     }
 
@@ -61,16 +85,8 @@ public final class Simulation {
         if (!enabled) {
             return 0;
         }
-        String raw = value(suffix, "0").trim();
-        try {
-            double rate = Double.parseDouble(raw);
-            if (Double.isNaN(rate) || rate < 0 || rate > 1) {
-                throw new IllegalArgumentException(prefix + "_" + suffix + " must be between 0 and 1, got " + raw);
-            }
-            return rate;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(prefix + "_" + suffix + " is not a number: " + raw, e);
-        }
+        String name = root() + "." + suffix.toLowerCase(Locale.ROOT).replace('_', '-');
+        return checkedRate(suffix, bind(() -> binder.bind(name, Double.class).orElse(0.0)));
     }
 
     /** True with the given probability; never for 0, always for 1. */
@@ -105,17 +121,27 @@ public final class Simulation {
         }
     }
 
-    private long number(String suffix) {
-        String raw = value(suffix, "0").trim();
-        try {
-            return Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(prefix + "_" + suffix + " is not a whole number: " + raw, e);
-        }
+    private String root() {
+        return prefix.toLowerCase(Locale.ROOT);
     }
 
-    private String value(String suffix, String fallback) {
-        String value = properties.apply(prefix + "_" + suffix);
-        return value == null || value.isBlank() ? fallback : value;
+    private double checkedRate(String suffix, double rate) {
+        if (Double.isNaN(rate) || rate < 0 || rate > 1) {
+            throw new IllegalArgumentException(prefix + "_" + suffix + " must be between 0 and 1, got " + rate);
+        }
+        return rate;
+    }
+
+    /** A value the binder cannot convert, reported by the variable name a user sets rather than the property's. */
+    private <T> T bind(Supplier<T> binding) {
+        try {
+            return binding.get();
+        } catch (BindException e) {
+            String property = e.getName().toString();
+            String variable =
+                    property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IllegalArgumentException(variable + " is not valid: " + cause.getMessage(), e);
+        }
     }
 }

@@ -11,7 +11,7 @@ class SimulationTest {
 
     @Test
     void unsetMeansNoLatencyAndNoFailures() {
-        Simulation simulation = Simulation.fromEnvironment(Map.<String, String>of()::get, "FRAUD");
+        Simulation simulation = Simulation.fromVariables(Map.<String, String>of(), "FRAUD");
 
         assertThat(simulation.enabled()).isTrue();
         assertThat(simulation.failureRate()).isZero();
@@ -23,7 +23,7 @@ class SimulationTest {
 
     @Test
     void zeroMeansZeroForTheExtraRatesToo() {
-        Simulation simulation = Simulation.fromEnvironment(Map.of("PAYMENT_DECLINE_FAILURE_RATE", "0")::get, "PAYMENT");
+        Simulation simulation = Simulation.fromVariables(Map.of("PAYMENT_DECLINE_FAILURE_RATE", "0"), "PAYMENT");
 
         assertThat(simulation.rate("DECLINE_FAILURE_RATE")).isZero();
         assertThat(simulation.chance(0)).isFalse();
@@ -31,7 +31,7 @@ class SimulationTest {
 
     @Test
     void rateOneAlwaysFailsWithARetryableFailure() {
-        Simulation simulation = Simulation.fromEnvironment(Map.of("SHIPPING_FAILURE_RATE", "1")::get, "SHIPPING");
+        Simulation simulation = Simulation.fromVariables(Map.of("SHIPPING_FAILURE_RATE", "1"), "SHIPPING");
 
         assertThatThrownBy(() -> simulation.beforeWork("CreateShipment"))
                 .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
@@ -42,13 +42,13 @@ class SimulationTest {
 
     @Test
     void disablingTurnsEveryRateAndDelayOff() {
-        Simulation simulation = Simulation.fromEnvironment(
+        Simulation simulation = Simulation.fromVariables(
                 Map.of(
                         "INVENTORY_SIMULATION_ENABLED", "false",
                         "INVENTORY_FAILURE_RATE", "1",
                         "INVENTORY_OUT_OF_STOCK_FAILURE_RATE", "1",
                         "INVENTORY_LATENCY_MIN_MS", "5000",
-                        "INVENTORY_LATENCY_MAX_MS", "9000")::get,
+                        "INVENTORY_LATENCY_MAX_MS", "9000"),
                 "INVENTORY");
 
         assertThat(simulation.failureRate()).isZero();
@@ -59,8 +59,8 @@ class SimulationTest {
 
     @Test
     void latencyStaysWithinTheConfiguredRange() {
-        Simulation simulation = Simulation.fromEnvironment(
-                Map.of("NOTIFICATION_LATENCY_MIN_MS", "5", "NOTIFICATION_LATENCY_MAX_MS", "30")::get, "NOTIFICATION");
+        Simulation simulation = Simulation.fromVariables(
+                Map.of("NOTIFICATION_LATENCY_MIN_MS", "5", "NOTIFICATION_LATENCY_MAX_MS", "30"), "NOTIFICATION");
 
         for (int i = 0; i < 1_000; i++) {
             assertThat(simulation.latencyMs()).isBetween(5L, 29L);
@@ -69,9 +69,9 @@ class SimulationTest {
 
     @Test
     void badValuesAreRefusedWithTheVariableName() {
-        assertThatThrownBy(() -> Simulation.fromEnvironment(Map.of("FRAUD_FAILURE_RATE", "1.5")::get, "FRAUD"))
+        assertThatThrownBy(() -> Simulation.fromVariables(Map.of("FRAUD_FAILURE_RATE", "1.5"), "FRAUD"))
                 .hasMessageContaining("FRAUD_FAILURE_RATE");
-        assertThatThrownBy(() -> Simulation.fromEnvironment(Map.of("FRAUD_LATENCY_MAX_MS", "fast")::get, "FRAUD"))
+        assertThatThrownBy(() -> Simulation.fromVariables(Map.of("FRAUD_LATENCY_MAX_MS", "fast"), "FRAUD"))
                 .hasMessageContaining("FRAUD_LATENCY_MAX_MS");
     }
 }

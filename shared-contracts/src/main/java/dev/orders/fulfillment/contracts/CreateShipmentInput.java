@@ -5,4 +5,5 @@ import java.util.List;
 import java.util.UUID;
 
 public record CreateShipmentInput(
-        UUID orderId, String customerId, CustomerTier customerTier, BigDecimal orderValue, List<OrderLine> lines) {}
+        UUID orderId, String customerId, CustomerTier customerTier, BigDecimal orderValue, List<OrderLine> lines)
+        implements OrderActivityInput {}

@@ -10,7 +10,8 @@ public record FraudAssessmentInput(
         CustomerTier customerTier,
         BigDecimal totalAmount,
         CustomerHistory history,
-        int revision) {
+        int revision)
+        implements OrderActivityInput {
 
     public FraudAssessmentInput(
             UUID orderId,

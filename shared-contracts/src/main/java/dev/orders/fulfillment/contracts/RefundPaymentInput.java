@@ -2,4 +2,4 @@ package dev.orders.fulfillment.contracts;
 
 import java.util.UUID;
 
-public record RefundPaymentInput(UUID orderId, String reason) {}
+public record RefundPaymentInput(UUID orderId, String reason) implements OrderActivityInput {}

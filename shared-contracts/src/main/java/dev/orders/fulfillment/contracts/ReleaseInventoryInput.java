@@ -2,4 +2,4 @@ package dev.orders.fulfillment.contracts;
 
 import java.util.UUID;
 
-public record ReleaseInventoryInput(UUID orderId, String reason) {}
+public record ReleaseInventoryInput(UUID orderId, String reason) implements OrderActivityInput {}

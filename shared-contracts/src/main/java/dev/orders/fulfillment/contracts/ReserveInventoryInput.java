@@ -3,4 +3,4 @@ package dev.orders.fulfillment.contracts;
 import java.util.List;
 import java.util.UUID;
 
-public record ReserveInventoryInput(UUID orderId, List<OrderLine> lines) {}
+public record ReserveInventoryInput(UUID orderId, List<OrderLine> lines) implements OrderActivityInput {}

@@ -4,7 +4,7 @@ import dev.orders.fulfillment.contracts.CreateShipmentInput;
 import dev.orders.fulfillment.contracts.CreateShipmentResult;
 import dev.orders.fulfillment.contracts.ShippingActivities;
 import dev.orders.fulfillment.support.OrderSpans;
-import dev.orders.fulfillment.support.Simulation;
+import io.opentelemetry.api.trace.Span;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.spring.boot.ActivityImpl;
 import java.util.Optional;
@@ -24,29 +24,25 @@ class ShippingActivitiesImpl implements ShippingActivities {
     private static final Logger log = LoggerFactory.getLogger(ShippingActivitiesImpl.class);
 
     private final JdbcClient jdbc;
-    private final Simulation simulation;
 
-    ShippingActivitiesImpl(JdbcClient jdbc, Simulation simulation) {
+    ShippingActivitiesImpl(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.simulation = simulation;
     }
 
     @Override
     public CreateShipmentResult createShipment(CreateShipmentInput input) {
-        return OrderSpans.call("create_shipment", input.orderId(), span -> {
-            span.setAttribute(OrderSpans.CUSTOMER_ID, input.customerId());
-            span.setAttribute(OrderSpans.ORDER_ITEM_COUNT, (long) input.lines().size());
-            simulation.beforeWork("CreateShipment");
-            CreateShipmentResult shipment = stored(input.orderId()).orElseGet(() -> book(input));
-            span.setAttribute(OrderSpans.SHIPPING_CARRIER, shipment.carrier());
-            span.setAttribute(OrderSpans.SHIPPING_TRACKING_ID, shipment.trackingId());
-            log.info(
-                    "order {} shipment booked with {}, tracking id {}",
-                    input.orderId(),
-                    shipment.carrier(),
-                    shipment.trackingId());
-            return shipment;
-        });
+        Span span = Span.current();
+        span.setAttribute(OrderSpans.CUSTOMER_ID, input.customerId());
+        span.setAttribute(OrderSpans.ORDER_ITEM_COUNT, (long) input.lines().size());
+        CreateShipmentResult shipment = stored(input.orderId()).orElseGet(() -> book(input));
+        span.setAttribute(OrderSpans.SHIPPING_CARRIER, shipment.carrier());
+        span.setAttribute(OrderSpans.SHIPPING_TRACKING_ID, shipment.trackingId());
+        log.info(
+                "order {} shipment booked with {}, tracking id {}",
+                input.orderId(),
+                shipment.carrier(),
+                shipment.trackingId());
+        return shipment;
     }
 
     private CreateShipmentResult book(CreateShipmentInput input) {

@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         properties = {
             "spring.temporal.test-server.enabled=true",
             // whatever the developer's shell exports, simulated failures stay out of these tests
-            "SHIPPING_SIMULATION_ENABLED=false"
+            "shipping.simulation-enabled=false"
         })
 class ShippingActivitiesImplTest {
 

@@ -2,7 +2,10 @@ package dev.orders.fulfillment.testsupport;
 
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.testing.TestActivityEnvironment;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +27,16 @@ public final class ActivityCalls implements AfterEachCallback {
 
     private final List<TestActivityEnvironment> environments = new ArrayList<>();
 
-    /** A stub of {@code activities} backed by {@code implementation}. */
-    public <T> T stub(Class<T> activities, T implementation) {
-        TestActivityEnvironment environment = TestActivityEnvironment.newInstance();
+    /**
+     * A stub of {@code activities} backed by {@code implementation}, behind {@code interceptors} as a worker has them
+     * (the first is the innermost).
+     */
+    public <T> T stub(Class<T> activities, T implementation, WorkerInterceptor... interceptors) {
+        TestActivityEnvironment environment = TestActivityEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+                .setWorkerFactoryOptions(WorkerFactoryOptions.newBuilder()
+                        .setWorkerInterceptors(interceptors)
+                        .build())
+                .build());
         environments.add(environment);
         environment.registerActivitiesImplementations(implementation);
         return environment.newActivityStub(activities, ONE_ATTEMPT);
