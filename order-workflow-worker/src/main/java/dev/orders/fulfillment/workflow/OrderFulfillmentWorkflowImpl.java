@@ -505,8 +505,8 @@ public class OrderFulfillmentWorkflowImpl implements OrderFulfillmentWorkflow {
     private void endCancelledInTemporal() {
         Workflow.newDetachedCancellationScope(() -> {
                     if (status.isTerminal()) {
-                        recordState(); // it had ended; its last write may have been cut short, and writing it again is
-                        // harmless
+                        // it had ended; its last write may have been cut short, and writing it again is harmless
+                        recordState();
                         return;
                     }
                     if (compensationReason == null) {
