@@ -4,7 +4,12 @@ import dev.orders.fulfillment.contracts.OrderActivityInput;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.common.interceptors.ActivityInboundCallsInterceptor;
 import io.temporal.common.interceptors.ActivityInboundCallsInterceptorBase;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.common.interceptors.WorkerInterceptorBase;
+import io.temporal.worker.WorkerFactoryOptions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -14,7 +19,9 @@ import java.util.regex.Pattern;
  * {@code reserve_inventory}, a child of Temporal's {@code RunActivity}), and the seed's simulation inside it, so a
  * simulated outage is an error on that span. The activity adds what it learns to {@code Span.current()}.
  *
- * <p>Registered by the starter on every worker before the tracing interceptor, which so wraps this one.
+ * <p>It must be the innermost interceptor, inside Temporal's tracing one (whose {@code RunActivity} span carries the
+ * order's trace from the workflow's headers): the starter puts tracing first and every {@code WorkerInterceptor}
+ * bean around it, so this one is not a bean but added by {@link #addInnermost} from an options customizer.
  */
 public final class OrderStepInterceptor extends WorkerInterceptorBase {
 
@@ -24,6 +31,14 @@ public final class OrderStepInterceptor extends WorkerInterceptorBase {
 
     public OrderStepInterceptor(Simulation simulation) {
         this.simulation = simulation;
+    }
+
+    /** Puts this interceptor first among the factory's, closest to the activity: later ones wrap it. */
+    public WorkerFactoryOptions.Builder addInnermost(WorkerFactoryOptions.Builder options) {
+        List<WorkerInterceptor> interceptors = new ArrayList<>();
+        interceptors.add(this);
+        interceptors.addAll(Arrays.asList(options.build().getWorkerInterceptors()));
+        return options.setWorkerInterceptors(interceptors.toArray(WorkerInterceptor[]::new));
     }
 
     /** {@code FraudAssessment} → {@code fraud_assessment}: the span names the dashboards query. */

@@ -8,7 +8,9 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.opentracingshim.OpenTracingShim;
 import io.opentracing.Tracer;
 import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.spring.boot.TemporalOptionsCustomizer;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -100,10 +102,10 @@ public class ServiceSupportAutoConfiguration {
         return Simulation.bind(Binder.get(environment), prefix);
     }
 
-    /** Taken by the starter with every other {@code WorkerInterceptor} bean. */
+    /** The step span and simulation, innermost on every worker the starter builds (inside Temporal's tracing). */
     @Bean
     @ConditionalOnProperty("simulation.prefix")
-    OrderStepInterceptor orderStepInterceptor(Simulation simulation) {
-        return new OrderStepInterceptor(simulation);
+    TemporalOptionsCustomizer<WorkerFactoryOptions.Builder> orderStepInterceptor(Simulation simulation) {
+        return new OrderStepInterceptor(simulation)::addInnermost;
     }
 }
