@@ -6,10 +6,14 @@
 # registry to fetch one.
 ARG JDK_IMAGE
 ARG JRE_IMAGE
+# where the jars come from: maven (the default) builds them here; host takes them from a build context that already
+# holds them (<module>/target/<module>-exec.jar and the agent, laid out as after `make build`), for machines whose
+# builds cannot reach Maven Central (compose/local/build-images.sh stages such a context)
+ARG JARS=maven
 
 # One build for every image: this stage does not depend on SERVICE, so BuildKit builds it once and the eight image
 # builds share it (the Maven cache is locked while it runs, not shared between concurrent builds).
-FROM ${JDK_IMAGE} AS build
+FROM ${JDK_IMAGE} AS jars-maven
 WORKDIR /src
 # dependencies come from the BuildKit cache mount below, so one COPY of the sources is enough
 COPY . .
@@ -19,7 +23,11 @@ RUN --mount=type=cache,target=/root/.m2,sharing=locked \
     ./mvnw -B -q -DskipTests -pl '!local-stack,!bench,!drill' package \
  && ./mvnw -B -q -pl local-stack dependency:copy@opentelemetry-javaagent
 
-FROM build AS layers
+FROM ${JRE_IMAGE} AS jars-host
+WORKDIR /src
+COPY . .
+
+FROM jars-${JARS} AS layers
 ARG SERVICE
 RUN test -n "$SERVICE" || (echo "build with --build-arg SERVICE=<module>" >&2; exit 1)
 RUN java -Djarmode=tools -jar "$SERVICE/target/$SERVICE-exec.jar" extract --layers --launcher --destination /layers
@@ -30,7 +38,7 @@ ARG SERVICE
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --home-dir /app app
 WORKDIR /app
-COPY --from=build /src/local-stack/target/agent/opentelemetry-javaagent.jar /otel/opentelemetry-javaagent.jar
+COPY --from=layers /src/local-stack/target/agent/opentelemetry-javaagent.jar /otel/opentelemetry-javaagent.jar
 COPY otel-agent.properties /otel/otel-agent.properties
 # the JVM flags make run starts the service with: the shared ones, then the module's heap
 COPY jvm.options /app/jvm.options

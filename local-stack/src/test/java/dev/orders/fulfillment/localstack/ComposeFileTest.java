@@ -206,11 +206,13 @@ class ComposeFileTest {
                 assertThat(pinned).as(name).contains(service.get("image"));
             }
         });
-        // the Dockerfile names no image of its own: each FROM is a build argument or an earlier stage
+        // the Dockerfile names no image of its own: each FROM is a build argument or an earlier stage (the jars
+        // built by Maven inside, or taken from the host: JARS)
         assertThat(Files.readAllLines(ROOT.resolve("Dockerfile")))
                 .filteredOn(line -> line.startsWith("FROM "))
                 .extracting(line -> line.split("\\s+")[1])
-                .containsExactly("${JDK_IMAGE}", "build", "${JRE_IMAGE}");
+                .containsExactly("${JDK_IMAGE}", "${JRE_IMAGE}", "jars-${JARS}", "${JRE_IMAGE}");
+        assertThat(Files.readString(ROOT.resolve("Dockerfile"))).contains("ARG JARS=maven");
     }
 
     /** The server image's built-in configuration names a dynamic-config file it lacks: it exits without one. */
@@ -279,7 +281,8 @@ class ComposeFileTest {
     void theDockerfileBuildsOnceForEveryImage() throws IOException {
         String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
         String build = dockerfile.substring(
-                dockerfile.indexOf("FROM ${JDK_IMAGE} AS build"), dockerfile.indexOf("FROM build AS layers"));
+                dockerfile.indexOf("FROM ${JDK_IMAGE} AS jars-maven"),
+                dockerfile.indexOf("FROM ${JRE_IMAGE} AS jars-host"));
 
         assertThat(dockerfile).doesNotContain("# syntax=");
         assertThat(build)
