@@ -3,6 +3,7 @@ package dev.orders.fulfillment.support;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -39,6 +40,7 @@ public final class Simulation {
     private final double failureRate;
     private final long latencyMinMs;
     private final long latencyMaxMs;
+    private final Map<String, Double> extraRates = new ConcurrentHashMap<>();
 
     private Simulation(String prefix, Binder binder) {
         this.prefix = prefix;
@@ -85,6 +87,11 @@ public final class Simulation {
         if (!enabled) {
             return 0;
         }
+        // asked on every reservation and charge: bound once per name, the environment does not change
+        return extraRates.computeIfAbsent(suffix, this::boundRate);
+    }
+
+    private double boundRate(String suffix) {
         String name = root() + "." + suffix.toLowerCase(Locale.ROOT).replace('_', '-');
         return checkedRate(suffix, bind(() -> binder.bind(name, Double.class).orElse(0.0)));
     }
