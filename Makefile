@@ -3,7 +3,7 @@
 # `make run SIM=demo` reaches the launcher as the environment variable SIM (make exports command-line variables).
 MVN := ./mvnw -B
 
-.PHONY: help run build test format clean load bench drill verify-scout temporal collector histories openapi
+.PHONY: help run build test format clean load bench drill verify-scout temporal collector histories openapi compose-check
 
 help:
 	@echo "make run          build, then start PostgreSQL, Temporal and the seven services (Ctrl-C stops them)"
@@ -21,6 +21,7 @@ help:
 	@echo "make drill ARGS=\"--only kill-payment-worker --seconds 30\"  one drill, longer (drill --help)"
 	@echo "make histories RECORDING=<date>-<change>  record a history per decision path on a real Temporal dev server"
 	@echo "make verify-scout with docker compose up: checks the collector receives, and forwards to Scout"
+	@echo "make compose-check the compose stack on a Docker engine without a registry: images built here, then checked"
 	@echo "make openapi      write api-service/openapi.yaml anew from what the service serves (OpenApiDocumentTest)"
 
 # A `make run` with nothing changed skips Maven: the jars are rebuilt only when a pom, source or resource is newer
@@ -39,9 +40,20 @@ run: $(BUILD_STAMP)
 build:
 	$(MVN) -q -DskipTests package
 
+# ComposeStackTest on compose.local.yml's images (COMPOSE_IMAGES=local, which .ci/run sets; compose/local/) runs
+# Testcontainers without a registry: no Ryuk image to reap with (the test takes its stack down itself, and what a
+# killed run left the next time), and the engine on this machine even where /.dockerenv says "in a container"
+LOCAL_COMPOSE_ENV := TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_HOST_OVERRIDE=localhost
+TEST_ENV := $(if $(filter local,$(COMPOSE_IMAGES)),env $(LOCAL_COMPOSE_ENV))
+
 # then the tests' own summary (the console keeps out their output): each skipped test and why, and what they ran on
 test:
-	$(MVN) verify; status=$$?; java scripts/TestReport.java; exit $$status
+	$(TEST_ENV) $(MVN) verify; status=$$?; java scripts/TestReport.java; exit $$status
+
+# only ComposeStackTest, on the local images (compose/local/build-images.sh builds what changed first)
+compose-check:
+	env COMPOSE_IMAGES=local $(LOCAL_COMPOSE_ENV) $(MVN) -q verify -pl local-stack -am -Dtest=ComposeStackTest \
+		-Dsurefire.failIfNoSpecifiedTests=false; status=$$?; java scripts/TestReport.java; exit $$status
 
 format:
 	$(MVN) -q spotless:apply

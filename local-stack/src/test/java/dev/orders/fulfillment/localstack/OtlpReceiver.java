@@ -47,7 +47,12 @@ final class OtlpReceiver implements AutoCloseable {
     }
 
     static OtlpReceiver start() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        return start(InetAddress.getLoopbackAddress());
+    }
+
+    /** On a free port of {@code address}: the loopback for processes on this machine, a bridge's for containers. */
+    static OtlpReceiver start(InetAddress address) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(address, 0), 0);
         OtlpReceiver receiver = new OtlpReceiver(server);
         server.createContext(
                 "/v1/traces",
@@ -76,7 +81,8 @@ final class OtlpReceiver implements AutoCloseable {
 
     /** What the services' {@code OTEL_EXPORTER_OTLP_ENDPOINT} is set to. */
     String endpoint() {
-        return "http://localhost:" + server.getAddress().getPort();
+        InetSocketAddress address = server.getAddress();
+        return "http://" + address.getHostString() + ":" + address.getPort();
     }
 
     List<ResourceSpans> spans() {
