@@ -30,7 +30,8 @@ if ! "$docker" image inspect "$base" >/dev/null 2>&1; then
     --include=openjdk-17-jre-headless,curl,netcat-openbsd,postgresql-client,xz-utils,tzdata \
     bookworm "$work/rootfs" http://deb.debian.org/debian > "$work/debootstrap.log"
   rm -rf "$work/rootfs/var/lib/apt/lists/"* "$work/rootfs/var/cache/apt/archives/"*.deb
-  tar -C "$work/rootfs" -c . | "$docker" import - "$base" > /dev/null
+  # UTF-8 output, as Temurin's images set it (without it Java prints a ? for every character beyond ASCII)
+  tar -C "$work/rootfs" -c . | "$docker" import --change 'ENV LANG=C.UTF-8' - "$base" > /dev/null
   rm -rf "$work/rootfs"
 fi
 say "base $base ready"
