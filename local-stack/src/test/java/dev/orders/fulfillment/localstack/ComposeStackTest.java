@@ -286,6 +286,7 @@ class ComposeStackTest {
                     1, connection.createArrayOf("text", placedWorkflows.keySet().toArray()));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
+                    // Temporal's WorkflowExecutionStatus: 1 is RUNNING, the rest are ways of having closed
                     found.put(rows.getString(1), rows.getInt(2) == 1 ? "running" : "closed");
                 }
             }
