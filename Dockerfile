@@ -7,7 +7,7 @@
 ARG JDK_IMAGE
 ARG JRE_IMAGE
 # where the jars come from: maven (the default) builds them here; host takes them from a build context that already
-# holds them (<module>/target/<module>-exec.jar and the agent, laid out as after `make build`), for machines whose
+# holds them (<module>/target/<module>-exec.jar, laid out as after `make build`), for machines whose
 # builds cannot reach Maven Central (compose/local/build-images.sh stages such a context)
 ARG JARS=maven
 
@@ -17,11 +17,9 @@ FROM ${JDK_IMAGE} AS jars-maven
 WORKDIR /src
 # dependencies come from the BuildKit cache mount below, so one COPY of the sources is enough
 COPY . .
-# every service and loadgen; the OpenTelemetry agent through local-stack's copy execution alone (the version pinned
-# in the root pom), without building local-stack, the benchmark or the drills
+# every service and loadgen, without building local-stack, the benchmark or the drills
 RUN --mount=type=cache,target=/root/.m2,sharing=locked \
-    ./mvnw -B -q -DskipTests -pl '!local-stack,!bench,!drill' package \
- && ./mvnw -B -q -pl local-stack dependency:copy@opentelemetry-javaagent
+    ./mvnw -B -q -DskipTests -pl '!local-stack,!bench,!drill' package
 
 FROM ${JRE_IMAGE} AS jars-host
 WORKDIR /src
@@ -38,8 +36,6 @@ ARG SERVICE
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --home-dir /app app
 WORKDIR /app
-COPY --from=layers /src/local-stack/target/agent/opentelemetry-javaagent.jar /otel/opentelemetry-javaagent.jar
-COPY otel-agent.properties /otel/otel-agent.properties
 # the JVM flags make run starts the service with: the shared ones, then the module's heap
 COPY jvm.options /app/jvm.options
 COPY ${SERVICE}/jvm.options /app/service.options
@@ -49,12 +45,11 @@ COPY --from=layers /layers/spring-boot-loader/ ./
 COPY --from=layers /layers/snapshot-dependencies/ ./
 COPY --from=layers /layers/application/ ./
 USER app
-# the agent sends traces and logs, with the instrumentation otel-agent.properties turns on; metrics go through
-# Micrometer. MALLOC_ARENA_MAX is make run's (local-stack's Service.java says why).
+# each service traces itself (OpenTelemetry's Spring Boot starter) and exports to OTEL_EXPORTER_OTLP_ENDPOINT.
+# MALLOC_ARENA_MAX is make run's (local-stack's Service.java says why).
 ENV OTEL_SERVICE_NAME=$SERVICE \
     SERVER_PORT=8080 \
-    MALLOC_ARENA_MAX=2 \
-    JAVA_TOOL_OPTIONS="-javaagent:/otel/opentelemetry-javaagent.jar -Dotel.javaagent.configuration-file=/otel/otel-agent.properties"
+    MALLOC_ARENA_MAX=2
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=6 \
     CMD curl -fsS http://localhost:8080/actuator/health/readiness || exit 1

@@ -28,7 +28,7 @@ help:
 # than the last build's stamp (under local-stack/target, so `make clean` takes it too); `make build` always builds
 BUILD_STAMP := local-stack/target/.build-stamp
 BUILD_INPUTS := $(shell find . \( -path ./.data -o -path ./.tools -o -path ./.git -o -name target \) -prune -o \
-	\( -name pom.xml -o -path '*/src/main/*' -o -name otel-agent.properties \) -type f -print)
+	\( -name pom.xml -o -path '*/src/main/*' \) -type f -print)
 
 $(BUILD_STAMP): $(BUILD_INPUTS)
 	$(MVN) -q -DskipTests package

@@ -43,7 +43,7 @@ rm -rf "$context"
 mkdir -p "$context"
 services=(api-service order-workflow-worker fraud-worker inventory-worker payment-worker shipping-worker
   notification-worker loadgen)
-for file in jvm.options otel-agent.properties local-stack/target/agent/opentelemetry-javaagent.jar; do
+for file in jvm.options; do
   mkdir -p "$context/$(dirname "$file")"
   cp -l "$file" "$context/$file" 2>/dev/null || cp "$file" "$context/$file"
 done

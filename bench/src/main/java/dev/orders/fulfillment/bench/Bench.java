@@ -56,7 +56,7 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code make bench}: starts the suite as {@code make run} does (agent attached, simulation off), then measures, in
+ * {@code make bench}: starts the suite as {@code make run} does (traced, simulation off), then measures, in
  * one run on this machine: (1) the limit, a bare workflow of the same shape on the same Temporal frontend; (2) the
  * suite's sustainable orders/s to completion, stepping the rate up; (3) POST /api/orders latency at a fixed rate;
  * (4) each service's time to ready and memory; (5) loadgen's own CPU at 1,000 rps. Writes
@@ -135,7 +135,7 @@ public final class Bench implements Callable<Integer> {
         String runAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         BenchResult.Settings asked = new BenchResult.Settings(stepSeconds, RATES, postRate, postSeconds);
 
-        say("starting the suite (agent attached, simulation off)");
+        say("starting the suite (traced, simulation off)");
         BenchResult.Machine machine;
         List<Step> limit;
         List<Step> suite;
@@ -145,6 +145,8 @@ public final class Bench implements Callable<Integer> {
             // Ctrl-C or a kill stops the seven services and PostgreSQL too, not only this JVM
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stop"));
             machine = machine(stack.temporalDescription());
+            // a first start after a build writes them in the background: measure the stack as later starts run it
+            stack.awaitClassArchives();
             Thread.sleep(5_000); // let the JVMs settle before reading their memory
             measureIdle(stack);
             say("(4) each service started once more, alone, on the idle stack");
@@ -554,8 +556,9 @@ public final class Bench implements Callable<Integer> {
             versions.load(in);
         }
         return "Spring Boot " + versions.getProperty("spring-boot") + ", Temporal SDK "
-                + versions.getProperty("temporal-sdk") + ", OpenTelemetry agent "
-                + versions.getProperty("opentelemetry-agent") + ", PostgreSQL " + versions.getProperty("postgresql")
+                + versions.getProperty("temporal-sdk") + ", OpenTelemetry Spring Boot starter "
+                + versions.getProperty("opentelemetry-instrumentation") + ", PostgreSQL "
+                + versions.getProperty("postgresql")
                 + " (embedded)";
     }
 

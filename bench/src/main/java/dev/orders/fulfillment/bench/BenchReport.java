@@ -82,7 +82,7 @@ final class BenchReport {
                 cpu.coresUsed() + " cores",
                 cpu.coresUsed() <= TARGET_LOADGEN_CORES));
 
-        md.append("\n## (4) Services: time to ready and resident memory, agent attached\n\n");
+        md.append("\n## (4) Services: time to ready and resident memory, traced\n\n");
         md.append("| Service | Ready alone (s) | Ready, seven at once (s) | RSS idle (MB) | RSS under load (MB) "
                 + "| ≤ 4 s alone, ≤ 256 MB |\n|---|---|---|---|---|---|\n");
         results.services()

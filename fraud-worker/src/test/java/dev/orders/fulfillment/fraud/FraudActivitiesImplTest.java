@@ -8,9 +8,11 @@ import dev.orders.fulfillment.contracts.CustomerTier;
 import dev.orders.fulfillment.contracts.FraudActivities;
 import dev.orders.fulfillment.contracts.FraudAssessmentInput;
 import dev.orders.fulfillment.contracts.FraudAssessmentResult;
+import dev.orders.fulfillment.support.OrderSpans;
 import dev.orders.fulfillment.support.OrderStepInterceptor;
 import dev.orders.fulfillment.support.Simulation;
 import dev.orders.fulfillment.testsupport.ActivityCalls;
+import io.opentelemetry.api.OpenTelemetry;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import java.math.BigDecimal;
@@ -95,7 +97,9 @@ class FraudActivitiesImplTest {
         FraudActivities failing = calls.stub(
                 FraudActivities.class,
                 new FraudActivitiesImpl(jdbc),
-                new OrderStepInterceptor(Simulation.fromVariables(Map.of("FRAUD_FAILURE_RATE", "1"), "FRAUD")));
+                new OrderStepInterceptor(
+                        Simulation.fromVariables(Map.of("FRAUD_FAILURE_RATE", "1"), "FRAUD"),
+                        new OrderSpans(OpenTelemetry.noop())));
         UUID orderId = UUID.randomUUID();
 
         assertThatThrownBy(() -> failing.assess(backorderExample(orderId, CustomerHistory.none())))

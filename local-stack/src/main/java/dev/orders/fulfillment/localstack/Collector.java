@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * The OpenTelemetry Collector on the repository's {@code otel-collector.yaml}, built from
  * {@code collector/manifest.yaml} by the OpenTelemetry Collector Builder into {@code .tools/bin} ({@code make
- * collector}), and run first by {@code make run OTEL=collector}: the services' agents and Micrometer export to it,
+ * collector}), and run first by {@code make run OTEL=collector}: the services' OpenTelemetry SDKs and Micrometer export to it,
  * it forwards to Scout when {@code SCOUT_*} is set, and its {@code debug} exporter shows what it receives.
  */
 final class Collector implements AutoCloseable {

@@ -43,6 +43,7 @@ public final class RunningStack implements AutoCloseable {
     private boolean postgresStopped;
     private volatile TemporalFrontend temporal;
     private volatile boolean closed;
+    private volatile ClassArchiveTraining training;
 
     RunningStack(Settings settings) {
         this.settings = settings;
@@ -51,6 +52,7 @@ public final class RunningStack implements AutoCloseable {
     void start() throws IOException, InterruptedException {
         launch();
         awaitReady();
+        training = ClassArchiveTraining.start(settings, runnableJars, this::connectionsOf);
     }
 
     /** Synchronized with {@link #close()}: a Ctrl-C during startup waits for this, so nothing starts after it. */
@@ -117,6 +119,14 @@ public final class RunningStack implements AutoCloseable {
                                 + " (see " + settings.logDir() + ")");
             }
             Thread.sleep(250);
+        }
+    }
+
+    /** Waits for the class archives the first start after a build writes in the background ({@link ClassArchive}). */
+    public void awaitClassArchives() throws InterruptedException {
+        ClassArchiveTraining running = training;
+        if (running != null) {
+            running.await();
         }
     }
 
@@ -405,6 +415,9 @@ public final class RunningStack implements AutoCloseable {
             return; // it failed before starting anything
         }
         try {
+            if (training != null) {
+                training.close();
+            }
             stopServices();
             // after the services, so that their last exports arrive
             if (collector != null) {

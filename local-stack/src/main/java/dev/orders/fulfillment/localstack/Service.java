@@ -76,18 +76,26 @@ public enum Service {
     /** The flags every service shares, a java argument file (the images start from the same one). */
     static final String SHARED_JVM_OPTIONS = "jvm.options";
 
-    /** The shared flags, the service's own heap (its module's {@code jvm.options}), then the agent. */
+    /** The shared flags, then the service's own heap (its module's {@code jvm.options}). */
     List<Path> jvmOptionFiles(Settings settings) {
         return List.of(
                 settings.root().resolve(SHARED_JVM_OPTIONS),
                 settings.root().resolve(moduleName).resolve(SHARED_JVM_OPTIONS));
     }
 
-    /** {@code SERVICE_JAVA_OPTS} comes last, so its options win (e.g. {@code -XX:TieredStopAtLevel=4} for C2). */
+    /** {@link #jvmOptions(Settings, List)} with no options of the launcher's. */
     List<String> jvmOptions(Settings settings) {
+        return jvmOptions(settings, List.of());
+    }
+
+    /**
+     * The files' flags, the launcher's {@code own} (the class archive), then {@code SERVICE_JAVA_OPTS}, last so its
+     * options win (e.g. {@code -XX:TieredStopAtLevel=4} for C2, {@code -Xshare:off} for no class archive).
+     */
+    List<String> jvmOptions(Settings settings, List<String> own) {
         List<String> options = new ArrayList<>();
         jvmOptionFiles(settings).forEach(file -> options.add("@" + file));
-        options.addAll(Telemetry.jvmOptions(settings));
+        options.addAll(own);
         String extra =
                 settings.environment().getOrDefault("SERVICE_JAVA_OPTS", "").trim();
         if (!extra.isEmpty()) {
@@ -97,7 +105,7 @@ public enum Service {
     }
 
     /**
-     * The launcher's environment, the demo simulation and the agent's settings where it sets no value itself, then
+     * The launcher's environment, the demo simulation and the telemetry settings where it sets no value itself, then
      * what the stack decides:
      * {@code connections} (database, Temporal, the collector) and the ports.
      */
@@ -112,7 +120,6 @@ public enum Service {
             // below the environment: a variable the launcher's shell sets still wins over the profile's values
             environment.merge("SPRING_PROFILES_INCLUDE", DEMO_SIMULATION_PROFILE, (own, demo) -> own + "," + demo);
         }
-        // before the agent's settings, which depend on whether a collector is there (the stack's own, say)
         environment.putAll(connections);
         Telemetry.configure(this, environment);
         // glibc's default of 8 malloc arenas per core holds memory the JVM's few native allocations do not need

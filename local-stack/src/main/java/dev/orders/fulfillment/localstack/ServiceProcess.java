@@ -72,19 +72,28 @@ final class ServiceProcess {
             String logName,
             boolean restart)
             throws IOException {
+        List<String> archive = ClassArchiveTraining.runsFromExtractedJar(service, jar, settings)
+                ? ClassArchive.beside(jar).jvmOptions()
+                : List.of();
+        ProcessBuilder builder = builder(service, jar, settings, archive);
+        builder.environment().putAll(service.environment(settings, connections, port));
+        Path log = settings.logDir().resolve(logName);
+        Files.createDirectories(log.getParent());
+        return new ServiceProcess(service, builder.start(), port, log, restart, settings.echoServices());
+    }
+
+    /** The service's JVM with the launcher's {@code own} options, in the repository, its environment still empty. */
+    static ProcessBuilder builder(Service service, Path jar, Settings settings, List<String> own) {
         List<String> command = new ArrayList<>();
         command.add(java());
-        command.addAll(service.jvmOptions(settings));
+        command.addAll(service.jvmOptions(settings, own));
         command.add(stackMarker(settings));
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder =
                 new ProcessBuilder(command).directory(settings.root().toFile()).redirectErrorStream(true);
         builder.environment().clear();
-        builder.environment().putAll(service.environment(settings, connections, port));
-        Path log = settings.logDir().resolve(logName);
-        Files.createDirectories(log.getParent());
-        return new ServiceProcess(service, builder.start(), port, log, restart, settings.echoServices());
+        return builder;
     }
 
     /**

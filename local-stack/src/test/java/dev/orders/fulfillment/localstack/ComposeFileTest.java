@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * compose.yml against the code: each service is named for its module everywhere, sets only variables that the
- * service actually reads, and runs with the same simulation and agent settings as {@code make run}.
+ * service actually reads, and runs with the same simulation and telemetry settings as {@code make run}.
  */
 class ComposeFileTest {
 
@@ -106,7 +106,7 @@ class ComposeFileTest {
 
     @ParameterizedTest
     @EnumSource(Service.class)
-    void simulationAndAgentSettingsAreMakeRunsOwn(Service service) throws IOException {
+    void simulationAndTelemetrySettingsAreMakeRunsOwn(Service service) throws IOException {
         Map<String, String> environment = environment(composeService(service));
         String prefix = simulationPrefix(service);
         if (prefix != null) {
@@ -118,15 +118,14 @@ class ComposeFileTest {
         assertThat(environment).containsEntry("SPRING_PROFILES_INCLUDE", Service.DEMO_SIMULATION_PROFILE);
         assertThat(environment.keySet())
                 .noneMatch(name -> name.endsWith("_FAILURE_RATE") || name.contains("_LATENCY_"));
-        // the agent: what the launcher sets when a collector is configured
+        // telemetry: what the launcher sets when a collector is configured
         Map<String, String> launcher =
                 new HashMap<>(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel-collector:4318"));
         Telemetry.configure(service, launcher);
         assertThat(filter(environment, name -> name.startsWith("OTEL_") && !name.equals("OTEL_RESOURCE_ATTRIBUTES")))
                 .isEqualTo(filter(launcher, name -> name.startsWith("OTEL_")));
-        assertThat(Files.readString(ROOT.resolve("Dockerfile")))
-                .contains("COPY " + Telemetry.AGENT_CONFIGURATION + " /otel/" + Telemetry.AGENT_CONFIGURATION)
-                .contains("-Dotel.javaagent.configuration-file=/otel/" + Telemetry.AGENT_CONFIGURATION);
+        // no agent in the image: the services trace themselves, as under make run
+        assertThat(Files.readString(ROOT.resolve("Dockerfile"))).doesNotContain("-javaagent", "JAVA_TOOL_OPTIONS");
     }
 
     @ParameterizedTest
@@ -145,9 +144,8 @@ class ComposeFileTest {
                 .containsExactly(
                         ROOT.resolve(Service.SHARED_JVM_OPTIONS),
                         ROOT.resolve(service.moduleName()).resolve(Service.SHARED_JVM_OPTIONS));
-        Matcher image = Pattern.compile("JAVA_TOOL_OPTIONS=\"([^\"]*)\"").matcher(dockerfile);
-        assertThat(image.find()).isTrue();
-        assertThat(image.group(1)).doesNotContain("-Xmx", "-XX:");
+        // and no flag of its own beside them
+        assertThat(dockerfile).doesNotContain("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
     }
 
     private static String simulationPrefix(Service service) throws IOException {
@@ -288,8 +286,7 @@ class ComposeFileTest {
         assertThat(build)
                 .doesNotContain("ARG SERVICE", "$SERVICE")
                 .contains("sharing=locked")
-                .contains("-pl '!local-stack,!bench,!drill' package")
-                .contains("-pl local-stack dependency:copy@");
+                .contains("-pl '!local-stack,!bench,!drill' package");
         // every module built on the launcher is left out with it: the image builds no launcher
         try (var modules = Files.list(ROOT)) {
             for (Path pom : modules.map(module -> module.resolve("pom.xml"))
@@ -322,7 +319,7 @@ class ComposeFileTest {
                         ".ci/",
                         "collector/");
         // what the Dockerfile copies stays in
-        assertThat(ignored).doesNotContain("otel-agent.properties", "pom.xml", "mvnw", ".mvn/");
+        assertThat(ignored).doesNotContain("pom.xml", "mvnw", ".mvn/");
     }
 
     @ParameterizedTest

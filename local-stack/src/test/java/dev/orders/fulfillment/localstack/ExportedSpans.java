@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The spans the services' agents exported to the {@link OtlpReceiver}, flattened for assertions. */
+/** The spans the services exported to the {@link OtlpReceiver}, flattened for assertions. */
 final class ExportedSpans {
 
     record Span(

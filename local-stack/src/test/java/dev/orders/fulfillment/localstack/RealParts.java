@@ -37,13 +37,13 @@ final class RealParts {
 
     /**
      * This process's environment without what would make an end-to-end stack depend on the developer's shell: the
-     * simulation, an external database or Temporal, the collector switch and the agents' exporters.
+     * simulation, an external database or Temporal, the collector switch and the services' exporters.
      */
     static Map<String, String> stackEnvironment() {
         return Settings.isolated(System.getenv());
     }
 
-    /** The agents and Micrometer export to {@code endpoint} within a fraction of a second, not in their batches. */
+    /** The services' OpenTelemetry SDKs and Micrometer export to {@code endpoint} within a fraction of a second, not in their batches. */
     static void exportPromptlyTo(Map<String, String> environment, String endpoint) {
         environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint);
         environment.put("OTEL_BSP_SCHEDULE_DELAY", "200");

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -77,16 +75,14 @@ class ServiceEnvironmentTest {
     }
 
     @Test
-    void withoutACollectorTheAgentExportsNothingAndEachServiceIsNamedForItself() {
+    void eachServiceIsNamedForItselfAndDecidesItselfWhereToExport() {
         Settings settings = Settings.fromEnvironment(ROOT, Map.of("OTEL_SERVICE_NAME", "everything"));
 
+        // without an endpoint a service exports nowhere (ServiceEnvironmentPostProcessor): nothing to say here, and
+        // an OTEL_METRICS_EXPORTER would turn Micrometer's export off
         assertThat(Service.FRAUD_WORKER.environment(settings, Map.of()))
                 .containsEntry("OTEL_SERVICE_NAME", "fraud-worker")
-                .containsEntry("OTEL_TRACES_EXPORTER", "none")
-                .containsEntry("OTEL_LOGS_EXPORTER", "none")
-                // Spring Boot would read it too, and turn Micrometer's export off (otel-agent.properties tells the
-                // agent)
-                .doesNotContainKey("OTEL_METRICS_EXPORTER");
+                .doesNotContainKeys("OTEL_TRACES_EXPORTER", "OTEL_LOGS_EXPORTER", "OTEL_METRICS_EXPORTER");
     }
 
     @Test
@@ -123,27 +119,17 @@ class ServiceEnvironmentTest {
     }
 
     @Test
-    void theAgentIsAttachedWhenTheBuildFetchedIt(@TempDir Path root) throws IOException {
-        Settings settings = Settings.fromEnvironment(root, Map.of());
-        assertThat(Service.SHIPPING_WORKER.jvmOptions(settings)).noneMatch(option -> option.startsWith("-javaagent"));
-
-        Files.createDirectories(Telemetry.agentJar(settings).getParent());
-        Files.createFile(Telemetry.agentJar(settings));
-
-        assertThat(Service.SHIPPING_WORKER.jvmOptions(settings))
-                .contains(
-                        "-javaagent:" + root.resolve("local-stack/target/agent/opentelemetry-javaagent.jar"),
-                        "-Dotel.javaagent.configuration-file=" + root.resolve("otel-agent.properties"));
-    }
-
-    @Test
     void serviceJavaOptsComeAfterTheDefaultsSoTheyWin() {
         Settings settings =
                 Settings.fromEnvironment(ROOT, Map.of("SERVICE_JAVA_OPTS", " -XX:TieredStopAtLevel=4   -Xmx256m "));
 
-        assertThat(Service.API_SERVICE.jvmOptions(settings))
+        assertThat(Service.API_SERVICE.jvmOptions(settings, List.of("-XX:SharedArchiveFile=/repo/a.jsa")))
                 .containsSubsequence(
-                        "@/repo/jvm.options", "@/repo/api-service/jvm.options", "-XX:TieredStopAtLevel=4", "-Xmx256m")
+                        "@/repo/jvm.options",
+                        "@/repo/api-service/jvm.options",
+                        "-XX:SharedArchiveFile=/repo/a.jsa",
+                        "-XX:TieredStopAtLevel=4",
+                        "-Xmx256m")
                 .endsWith("-XX:TieredStopAtLevel=4", "-Xmx256m");
     }
 

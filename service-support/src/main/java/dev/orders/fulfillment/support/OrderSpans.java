@@ -1,6 +1,6 @@
 package dev.orders.fulfillment.support;
 
-import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
@@ -41,18 +41,20 @@ public final class OrderSpans {
     public static final AttributeKey<String> NOTIFICATION_TYPE = AttributeKey.stringKey("notification.type");
     public static final AttributeKey<Boolean> NOTIFICATION_SENT = AttributeKey.booleanKey("notification.sent");
 
-    /** The agent installs the global OpenTelemetry before any application class loads; without it, a no-op. */
-    private static final Tracer TRACER = GlobalOpenTelemetry.getTracer("order-fulfillment");
+    private final Tracer tracer;
 
-    private OrderSpans() {}
+    /** Spans of the service's {@code OpenTelemetry} (the starter's SDK; {@link OpenTelemetry#noop()} traces nothing). */
+    public OrderSpans(OpenTelemetry openTelemetry) {
+        this.tracer = openTelemetry.getTracer("order-fulfillment");
+    }
 
     /**
      * Runs {@code step} in a span called {@code name} carrying the order's id; the step adds what it learns. A step
      * that throws (a simulated outage, a refusal) marks the span as an error and records the exception. A business
      * "no" (a decline, a shortage) is a result, not an error: the step records it as an attribute.
      */
-    public static <T> T call(String name, UUID orderId, Function<Span, T> step) {
-        Span span = TRACER.spanBuilder(name)
+    public <T> T call(String name, UUID orderId, Function<Span, T> step) {
+        Span span = tracer.spanBuilder(name)
                 .setAttribute(ORDER_ID, String.valueOf(orderId))
                 .startSpan();
         try (Scope ignored = span.makeCurrent()) {
@@ -67,7 +69,7 @@ public final class OrderSpans {
     }
 
     /** {@link #call} for a step without a result. */
-    public static void run(String name, UUID orderId, Consumer<Span> step) {
+    public void run(String name, UUID orderId, Consumer<Span> step) {
         call(name, orderId, span -> {
             step.accept(span);
             return null;

@@ -28,9 +28,11 @@ public final class OrderStepInterceptor extends WorkerInterceptorBase {
     private static final Pattern WORD_BOUNDARY = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
 
     private final Simulation simulation;
+    private final OrderSpans spans;
 
-    public OrderStepInterceptor(Simulation simulation) {
+    public OrderStepInterceptor(Simulation simulation, OrderSpans spans) {
         this.simulation = simulation;
+        this.spans = spans;
     }
 
     /** Puts this interceptor first among the factory's, closest to the activity: later ones wrap it. */
@@ -64,7 +66,7 @@ public final class OrderStepInterceptor extends WorkerInterceptorBase {
                     simulation.beforeWork(activityType);
                     return super.execute(input);
                 }
-                return OrderSpans.call(spanName(activityType), order.orderId(), span -> {
+                return spans.call(spanName(activityType), order.orderId(), span -> {
                     simulation.beforeWork(activityType);
                     return super.execute(input);
                 });

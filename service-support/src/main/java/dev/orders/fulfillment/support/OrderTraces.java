@@ -34,7 +34,7 @@ public final class OrderTraces {
 
     private OrderTraces() {}
 
-    /** The current trace as a {@code traceparent}, or null when nothing is traced (no agent). */
+    /** The current trace as a {@code traceparent}, or null when nothing is traced (no SDK). */
     public static String current() {
         Map<String, String> headers = new HashMap<>();
         W3C.inject(Context.current(), headers, Map::put);

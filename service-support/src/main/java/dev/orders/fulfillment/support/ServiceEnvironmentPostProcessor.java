@@ -30,7 +30,8 @@ import org.springframework.core.io.ClassPathResource;
  *   <li>{@code DATABASE_URL} in the seed's form ({@code postgres://user:pass@host:5432/db?sslmode=disable})
  *       turned into the {@code spring.datasource.*} properties, ranked just below the OS environment so an
  *       explicit {@code SPRING_DATASOURCE_URL} still wins;</li>
- *   <li>metrics export following the agent's {@code OTEL_EXPORTER_OTLP_ENDPOINT}.</li>
+ *   <li>traces, logs and metrics exported to {@code OTEL_EXPORTER_OTLP_ENDPOINT}, and nowhere without it (rather
+ *       than a failed export logged every few seconds).</li>
  * </ul>
  */
 public class ServiceEnvironmentPostProcessor implements EnvironmentPostProcessor {
@@ -48,7 +49,7 @@ public class ServiceEnvironmentPostProcessor implements EnvironmentPostProcessor
         }
         environment
                 .getPropertySources()
-                .addLast(new MapPropertySource("OTEL_EXPORTER_OTLP_ENDPOINT", metricsExport(environment)));
+                .addLast(new MapPropertySource("OTEL_EXPORTER_OTLP_ENDPOINT", telemetryExport(environment)));
         Path secrets = Path.of(environment.getProperty(SECRETS_DIR, "/run/secrets"));
         if (Files.isDirectory(secrets)) {
             belowTheEnvironment(environment, new ConfigTreePropertySource("secrets " + secrets, secrets));
@@ -70,12 +71,18 @@ public class ServiceEnvironmentPostProcessor implements EnvironmentPostProcessor
         }
     }
 
-    /** Ranked with the defaults: {@code MANAGEMENT_OTLP_METRICS_EXPORT_*} variables still override it. */
-    static Map<String, Object> metricsExport(ConfigurableEnvironment environment) {
+    /**
+     * Ranked with the defaults: {@code MANAGEMENT_OTLP_METRICS_EXPORT_*} and {@code OTEL_*_EXPORTER} variables still
+     * override it ({@code OTEL_TRACES_EXPORTER=console} prints every span into the service's log).
+     */
+    static Map<String, Object> telemetryExport(ConfigurableEnvironment environment) {
         String endpoint =
                 environment.getProperty("OTEL_EXPORTER_OTLP_ENDPOINT", "").strip();
         if (endpoint.isEmpty()) {
-            return Map.of("management.otlp.metrics.export.enabled", false);
+            return Map.of(
+                    "management.otlp.metrics.export.enabled", false,
+                    "otel.traces.exporter", "none",
+                    "otel.logs.exporter", "none");
         }
         return Map.of("management.otlp.metrics.export.url", endpoint.replaceAll("/+$", "") + "/v1/metrics");
     }

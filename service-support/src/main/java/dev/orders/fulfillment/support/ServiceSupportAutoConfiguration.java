@@ -2,7 +2,7 @@ package dev.orders.fulfillment.support;
 
 import io.micrometer.registry.otlp.ExemplarContextProvider;
 import io.micrometer.registry.otlp.OtlpExemplarContext;
-import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.opentracingshim.OpenTracingShim;
@@ -11,6 +11,7 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.spring.boot.TemporalOptionsCustomizer;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -58,16 +59,23 @@ public class ServiceSupportAutoConfiguration {
         return new ActivityHeartbeats();
     }
 
+    /** The step spans, on the OpenTelemetry SDK OpenTelemetry's starter builds (a no-op where there is none). */
+    @Bean
+    @ConditionalOnMissingBean
+    OrderSpans orderSpans(ObjectProvider<OpenTelemetry> openTelemetry) {
+        return new OrderSpans(openTelemetry.getIfAvailable(OpenTelemetry::noop));
+    }
+
     /**
      * Temporal's spans ({@code StartWorkflow}, {@code RunWorkflow}, {@code StartActivity}, {@code RunActivity}, signals)
-     * through the OpenTracing shim over the agent's global OpenTelemetry: the starter registers Temporal's OpenTracing
-     * interceptors on the client and every worker when a {@link Tracer} bean exists, and they carry the trace context
-     * in workflow and activity headers from JVM to JVM. Without the agent the global OpenTelemetry is a no-op.
+     * through the OpenTracing shim over the same SDK: the Temporal starter registers its OpenTracing interceptors on
+     * the client and every worker when a {@link Tracer} bean exists, and they carry the trace context in workflow and
+     * activity headers from JVM to JVM.
      */
     @Bean
     @ConditionalOnMissingBean
-    Tracer temporalTracer() {
-        return OpenTracingShim.createTracerShim(GlobalOpenTelemetry.get());
+    Tracer temporalTracer(ObjectProvider<OpenTelemetry> openTelemetry) {
+        return OpenTracingShim.createTracerShim(openTelemetry.getIfAvailable(OpenTelemetry::noop));
     }
 
     /**
@@ -105,7 +113,8 @@ public class ServiceSupportAutoConfiguration {
     /** The step span and simulation, innermost on every worker the starter builds (inside Temporal's tracing). */
     @Bean
     @ConditionalOnProperty("simulation.prefix")
-    TemporalOptionsCustomizer<WorkerFactoryOptions.Builder> orderStepInterceptor(Simulation simulation) {
-        return new OrderStepInterceptor(simulation)::addInnermost;
+    TemporalOptionsCustomizer<WorkerFactoryOptions.Builder> orderStepInterceptor(
+            Simulation simulation, OrderSpans spans) {
+        return new OrderStepInterceptor(simulation, spans)::addInnermost;
     }
 }

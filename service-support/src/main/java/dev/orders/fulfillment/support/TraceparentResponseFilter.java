@@ -9,7 +9,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Answers each request with the W3C {@code traceparent} of its server span, so whoever sent it (curl, loadgen) can
- * find the order's trace. Without the agent there is no span and no header.
+ * find the order's trace. Without a tracer (a test without the SDK) there is no span and no header.
  */
 class TraceparentResponseFilter extends OncePerRequestFilter {
 

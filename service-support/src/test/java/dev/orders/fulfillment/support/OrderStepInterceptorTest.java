@@ -2,6 +2,7 @@ package dev.orders.fulfillment.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opentelemetry.api.OpenTelemetry;
 import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.common.interceptors.WorkerInterceptorBase;
 import io.temporal.opentracing.OpenTracingWorkerInterceptor;
@@ -20,7 +21,8 @@ class OrderStepInterceptorTest {
     void itGoesInsideTheInterceptorsTheStarterSet() {
         WorkerInterceptor tracing = new OpenTracingWorkerInterceptor();
         WorkerInterceptor heartbeats = new WorkerInterceptorBase();
-        OrderStepInterceptor steps = new OrderStepInterceptor(Simulation.disabled());
+        OrderStepInterceptor steps =
+                new OrderStepInterceptor(Simulation.disabled(), new OrderSpans(OpenTelemetry.noop()));
 
         WorkerFactoryOptions options = steps.addInnermost(
                         WorkerFactoryOptions.newBuilder().setWorkerInterceptors(tracing, heartbeats))

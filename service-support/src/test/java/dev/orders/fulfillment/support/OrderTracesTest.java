@@ -15,7 +15,7 @@ import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** With a real OpenTelemetry SDK standing in for the agent's. */
+/** On a real OpenTelemetry SDK, as the services run. */
 class OrderTracesTest {
 
     private final InMemorySpanExporter exported = InMemorySpanExporter.create();

@@ -88,15 +88,23 @@ class ServiceEnvironmentPostProcessorTest {
     }
 
     @Test
-    void metricsExportFollowsTheAgentsEndpointAndIsOffWithoutOne() {
-        assertThat(processed(Map.of()).getProperty("management.otlp.metrics.export.enabled"))
+    void exportFollowsTheEndpointAndIsOffWithoutOne() {
+        var nowhere = processed(Map.of());
+        assertThat(nowhere.getProperty("management.otlp.metrics.export.enabled"))
                 .isEqualTo("false");
+        assertThat(nowhere.getProperty("otel.traces.exporter")).isEqualTo("none");
+        assertThat(nowhere.getProperty("otel.logs.exporter")).isEqualTo("none");
 
         var exporting = processed(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel-collector:4318/"));
         assertThat(exporting.getProperty("management.otlp.metrics.export.url"))
                 .isEqualTo("http://otel-collector:4318/v1/metrics");
         assertThat(exporting.getProperty("management.otlp.metrics.export.enabled"))
                 .isNull();
+        assertThat(exporting.getProperty("otel.traces.exporter")).isNull();
+        assertThat(exporting.getProperty("otel.logs.exporter")).isNull();
+
+        var printing = processed(Map.of("OTEL_TRACES_EXPORTER", "console"));
+        assertThat(printing.getProperty("otel.traces.exporter")).isEqualTo("console");
 
         var overridden = processed(Map.of("MANAGEMENT_OTLP_METRICS_EXPORT_ENABLED", "true"));
         assertThat(overridden.getProperty("management.otlp.metrics.export.enabled"))

@@ -1,6 +1,7 @@
 package dev.orders.fulfillment.api.fulfillment;
 
 import dev.orders.fulfillment.api.order.OrderRepository;
+import io.opentelemetry.context.Context;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -52,7 +53,8 @@ public class OrderStarter implements DisposableBean {
     /** Call once the order is committed: the start looks the row up, and a row not yet visible is not found. */
     public void startSoon(UUID orderId) {
         try {
-            pool.execute(() -> start(orderId));
+            // in the request's trace, as the start's own lookup and StartWorkflow are
+            pool.execute(Context.current().wrap(() -> start(orderId)));
         } catch (RejectedExecutionException e) {
             log.debug("order {}: start queue full, the dispatcher starts it", orderId);
         }
