@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -80,7 +81,7 @@ final class ClassArchiveTraining {
         }
         if (!closed) {
             Terminal.say(String.format(
-                    java.util.Locale.ROOT,
+                    Locale.ROOT,
                     "Class archives written for %d of %d services in %.0f s (logs: %s)",
                     written,
                     untrained.size(),
