@@ -141,7 +141,8 @@ class OrderFulfillmentWorkflowTest {
         @Test
         void approvalContinuesToFulfilment() {
             start();
-            awaitStep(OrderStep.AWAITING_REVIEW);
+            // the step is set as the held state's record and the notice are scheduled: wait for them to be done
+            awaitIdleAt(OrderStep.AWAITING_REVIEW);
             assertThat(services.lastState().status()).isEqualTo(MANUAL_REVIEW);
             assertThat(services.notifications).containsExactly(NotificationType.MANUAL_REVIEW);
             // what an operator's `OrderStatus='manual_review'` finds
@@ -210,7 +211,7 @@ class OrderFulfillmentWorkflowTest {
         void restockSignalResumesTheOrder() {
             services.shortReservations = 1;
             start();
-            awaitStep(OrderStep.AWAITING_RESTOCK);
+            awaitIdleAt(OrderStep.AWAITING_RESTOCK);
             assertThat(services.lastState().status()).isEqualTo(BACKORDERED);
             long backordered = env.currentTimeMillis();
 
@@ -415,7 +416,8 @@ class OrderFulfillmentWorkflowTest {
     void aFraudAssessmentThatFailsForGoodHoldsTheOrderForAPerson() {
         services.failPermanently("FraudAssessment", "IllegalStateException");
         start();
-        awaitStep(OrderStep.AWAITING_REVIEW);
+        // the step is set as the held state's record is scheduled: wait for it to be done
+        awaitIdleAt(OrderStep.AWAITING_REVIEW);
 
         assertThat(services.lastState().status()).isEqualTo(MANUAL_REVIEW);
         workflow.manualReviewDecision("approved");
