@@ -38,8 +38,11 @@ final class ClassArchiveTraining {
         thread.setDaemon(true);
     }
 
-    /** Not for the fat jar, the fallback when extracting failed: the JDK archives no classes of nested jars. */
-    static boolean runsFromExtractedJar(Service service, Path jar, Settings settings) {
+    /**
+     * Whether {@code service} trains and maps an archive: not with {@code CLASS_ARCHIVES=off}, nor from the fat jar,
+     * the fallback when extracting failed (the JDK archives no classes of nested jars).
+     */
+    static boolean archivesApply(Service service, Path jar, Settings settings) {
         return !"off".equalsIgnoreCase(settings.environment().getOrDefault("CLASS_ARCHIVES", ""))
                 && jar.equals(ServiceJars.extracted(service, settings));
     }
@@ -55,7 +58,7 @@ final class ClassArchiveTraining {
     private void trainAll() {
         List<Service> untrained = new ArrayList<>();
         jars.forEach((service, jar) -> {
-            if (runsFromExtractedJar(service, jar, settings)
+            if (archivesApply(service, jar, settings)
                     && !ClassArchive.beside(jar).exists()) {
                 untrained.add(service);
             }

@@ -72,7 +72,7 @@ final class ServiceProcess {
             String logName,
             boolean restart)
             throws IOException {
-        List<String> archive = ClassArchiveTraining.runsFromExtractedJar(service, jar, settings)
+        List<String> archive = ClassArchiveTraining.archivesApply(service, jar, settings)
                 ? ClassArchive.beside(jar).jvmOptions()
                 : List.of();
         ProcessBuilder builder = builder(service, jar, settings, archive);

@@ -71,13 +71,13 @@ class ClassArchiveTest {
         Path root = Path.of("/repo");
         Path jar = ServiceJars.extracted(Service.FRAUD_WORKER, Settings.fromEnvironment(root, Map.of()));
 
-        assertThat(ClassArchiveTraining.runsFromExtractedJar(
+        assertThat(ClassArchiveTraining.archivesApply(
                         Service.FRAUD_WORKER, jar, Settings.fromEnvironment(root, Map.of())))
                 .isTrue();
-        assertThat(ClassArchiveTraining.runsFromExtractedJar(
+        assertThat(ClassArchiveTraining.archivesApply(
                         Service.FRAUD_WORKER, jar, Settings.fromEnvironment(root, Map.of("CLASS_ARCHIVES", "off"))))
                 .isFalse();
-        assertThat(ClassArchiveTraining.runsFromExtractedJar(
+        assertThat(ClassArchiveTraining.archivesApply(
                         Service.FRAUD_WORKER,
                         Service.FRAUD_WORKER.jar(Settings.fromEnvironment(root, Map.of())),
                         Settings.fromEnvironment(root, Map.of())))
