@@ -20,8 +20,6 @@ import java.util.function.Function;
  */
 final class ClassArchiveTraining {
 
-    private static final Path NICE = Path.of("/usr/bin/nice");
-
     private final Settings settings;
     private final Map<Service, Path> jars;
     private final Function<Service, Map<String, String>> connections;
@@ -97,9 +95,8 @@ final class ClassArchiveTraining {
         Path jar = jars.get(service);
         ClassArchive archive = ClassArchive.beside(jar);
         ProcessBuilder builder = ServiceProcess.builder(service, jar, settings, archive.trainingOptions());
-        if (Files.isExecutable(NICE)) {
-            builder.command().addAll(0, List.of(NICE.toString(), "-n", "19"));
-        }
+        // nice(1) adds to the niceness it starts at and stops at the lowest: a worker's run ends up at 19 as well
+        builder.command().addAll(0, CpuPriority.prefix(CpuPriority.IDLE));
         // port 0: nothing listens (the web server starts after the refresh), and nothing could clash if it did
         builder.environment().putAll(service.environment(settings, connections.apply(service), 0));
         Path log = settings.logDir().resolve(service.moduleName() + "-class-archive.log");

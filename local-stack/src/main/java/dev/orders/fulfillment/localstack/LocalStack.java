@@ -168,6 +168,13 @@ public final class LocalStack {
             row(text, "Collector", Collector.OTLP_HTTP + " (OTLP/HTTP; gRPC on :4317)  health " + Collector.HEALTH);
             row(text, "  its metrics, zpages", "http://localhost:8888/metrics  http://localhost:55679/debug/tracez");
         }
+        int niceness = settings.fulfillmentNice();
+        row(
+                text,
+                "CPU priority",
+                niceness == 0
+                        ? "all alike (FULFILLMENT_NICE=0)"
+                        : "api-service first: the workers and Temporal at nice " + niceness + " (FULFILLMENT_NICE)");
         row(text, "Logs", settings.logDir().resolve("<service>.log").toString());
         text.append(System.lineSeparator())
                 .append("Try it:")

@@ -82,9 +82,12 @@ final class ServiceProcess {
         return new ServiceProcess(service, builder.start(), port, log, restart, settings.echoServices());
     }
 
-    /** The service's JVM with the launcher's {@code own} options, in the repository, its environment still empty. */
+    /**
+     * The service's JVM with the launcher's {@code own} options, at its {@link CpuPriority}, in the repository, its
+     * environment still empty.
+     */
     static ProcessBuilder builder(Service service, Path jar, Settings settings, List<String> own) {
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(CpuPriority.prefix(service, settings));
         command.add(java());
         command.addAll(service.jvmOptions(settings, own));
         command.add(stackMarker(settings));

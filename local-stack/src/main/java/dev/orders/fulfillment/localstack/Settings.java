@@ -201,6 +201,19 @@ public record Settings(
                 + "or pass -Dfulfillment.root=<repository>");
     }
 
+    /**
+     * {@code FULFILLMENT_NICE}, 0 to 19 (default 10): how far below normal CPU priority the six workers and the
+     * Temporal dev server run, so that api-service takes orders first while a backlog keeps the CPU busy
+     * ({@link CpuPriority}); 0 runs everything alike.
+     */
+    public int fulfillmentNice() {
+        int niceness = intValue(environment, "FULFILLMENT_NICE", 10);
+        if (niceness < 0 || niceness > CpuPriority.IDLE) {
+            throw new IllegalArgumentException("FULFILLMENT_NICE=" + niceness + " is out of range: 0 to 19");
+        }
+        return niceness;
+    }
+
     /** {@code SIM=demo}, {@code OTEL=collector}: unset or blank is off, the one word is on, anything else refused. */
     private static boolean switchedOn(Map<String, String> environment, String name, String word) {
         String value = environment.get(name);

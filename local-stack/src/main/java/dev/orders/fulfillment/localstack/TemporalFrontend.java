@@ -115,7 +115,9 @@ final class TemporalFrontend implements AutoCloseable {
         Files.createDirectories(log.getParent());
         String version = versionOf(cli);
         long launched = System.nanoTime();
-        List<String> command = new ArrayList<>(List.of(
+        // fulfilment's, as the workers are: api-service's POSTs never wait on it (CpuPriority)
+        List<String> command = new ArrayList<>(CpuPriority.prefix(settings.fulfillmentNice()));
+        command.addAll(List.of(
                 cli.toString(),
                 "server",
                 "start-dev",

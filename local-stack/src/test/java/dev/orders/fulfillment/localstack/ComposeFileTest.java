@@ -213,6 +213,24 @@ class ComposeFileTest {
         assertThat(Files.readString(ROOT.resolve("Dockerfile"))).contains("ARG JARS=maven");
     }
 
+    /** As make run's nice: api-service (and the database) at the default weight, the fulfilment side far below. */
+    @Test
+    void theWorkersAndTemporalWeighLessOnTheCpuThanApiService() throws IOException {
+        Map<String, Object> weights = new TreeMap<>();
+        services().forEach((name, service) -> weights.put(name, service.get("cpu_shares")));
+
+        assertThat(weights.get("api-service")).isNull();
+        assertThat(weights.get("postgres")).isNull();
+        for (Service service : Service.values()) {
+            if (service != Service.API_SERVICE) {
+                assertThat(weights.get(service.moduleName()))
+                        .as(service.moduleName())
+                        .isEqualTo(128);
+            }
+        }
+        assertThat(weights.get("temporal")).isEqualTo(128);
+    }
+
     /** The server image's built-in configuration names a dynamic-config file it lacks: it exits without one. */
     @Test
     @SuppressWarnings("unchecked")
