@@ -9,7 +9,8 @@ import java.util.List;
  * side (the six workers and the Temporal dev server) takes all the CPU a backlog gives it, and api-service, taking
  * orders, queued behind it: at 200 POSTs/s on two cores with a backlog, POST p99 was 6.8-13.7 s at equal priority
  * and 2.8-4.1 s with the fulfilment side at nice 10, as with it stopped altogether (3.4 s;
- * bench/results/2026-12-03-vm-cpu-priority.md). A lower priority only matters while the CPU is short: with idle CPU the workers run at once.
+ * bench/results/2026-12-03-vm-cpu-priority.md). A lower priority only matters while the CPU is short: with idle
+ * CPU the workers run at once.
  */
 final class CpuPriority {
 

@@ -67,6 +67,8 @@ public record Settings(
 
     public Settings {
         environment = Map.copyOf(environment);
+        // refused where the stack is described, not at the first process it would start
+        fulfillmentNice(environment);
     }
 
     /** The repository found from the working directory, this process's environment, the usual ports. */
@@ -207,6 +209,10 @@ public record Settings(
      * ({@link CpuPriority}); 0 runs everything alike.
      */
     public int fulfillmentNice() {
+        return fulfillmentNice(environment);
+    }
+
+    private static int fulfillmentNice(Map<String, String> environment) {
         int niceness = intValue(environment, "FULFILLMENT_NICE", 10);
         if (niceness < 0 || niceness > CpuPriority.IDLE) {
             throw new IllegalArgumentException("FULFILLMENT_NICE=" + niceness + " is out of range: 0 to 19");
